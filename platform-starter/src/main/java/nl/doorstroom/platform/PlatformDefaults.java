@@ -1,0 +1,103 @@
+package nl.doorstroom.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import nl.doorstroom.platform.cloudevents.CloudEventsProducerInterceptor;
+import nl.doorstroom.platform.kafka.DeadLetterTopicResolver;
+
+/**
+ * The platform's reliability and contract settings, expressed as ordinary Spring Boot properties with the lowest
+ * precedence: every service gets them by depending on the starter, and can still see and override each one.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "doorstroomPlatformDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+    }
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("doorstroom.registry-url", "http://127.0.0.1:8180");
+        p.put("doorstroom.cloud-events.source",
+                "urn:nld:oin:00000000000000000000:systeem:doorstroom-${spring.application.name}");
+
+        // Schema registry (Apicurio) in the Confluent wire format, self-contained schemas, specific Avro classes
+        String registry = "spring.kafka.properties.apicurio.registry.";
+        p.put(registry + "url", "${doorstroom.registry-url}/apis/registry/v3");
+        p.put(registry + "auto-register", "true");
+        p.put(registry + "use-specific-avro-reader", "true");
+        p.put(registry + "dereference-schema", "true");
+
+        // Producers: nothing acknowledged is lost, nothing is written twice, every record carries CloudEvents headers
+        p.put("spring.kafka.producer.acks", "all");
+        p.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        p.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        p.put("spring.kafka.producer.value-serializer", AvroKafkaSerializer.class.getName());
+        p.put("spring.kafka.producer.properties.interceptor.classes", CloudEventsProducerInterceptor.class.getName());
+        p.put("spring.kafka.producer.properties." + CloudEventsProducerInterceptor.SOURCE_CONFIG,
+                "${doorstroom.cloud-events.source}");
+
+        // Consumers: only committed data; a record that cannot be read becomes a dead letter instead of a poison pill
+        p.put("spring.kafka.consumer.isolation-level", "read-committed");
+        p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        p.put("spring.kafka.consumer.enable-auto-commit", "false");
+        p.put("spring.kafka.consumer.key-deserializer",
+                "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        p.put("spring.kafka.consumer.value-deserializer",
+                "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        p.put("spring.kafka.consumer.properties.spring.deserializer.key.delegate.class",
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
+                AvroKafkaDeserializer.class.getName());
+
+        // Kafka Streams: exactly once; bad records go to <topic>.dlt inside the same transaction, and processing goes on
+        String streams = "spring.kafka.streams.properties.";
+        p.put("spring.kafka.streams.application-id", "${spring.application.name}");
+        p.put(streams + "processing.guarantee", "exactly_once_v2");
+        p.put(streams + "default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
+        p.put(streams + "deserialization.exception.handler",
+                "org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler");
+        p.put(streams + "processing.exception.handler",
+                "org.springframework.kafka.streams.RecoveringProcessingExceptionHandler");
+        p.put(streams + "spring.kafka.streams.deserialization.exception.handler.dlq.destination.resolver",
+                DeadLetterTopicResolver.class.getName());
+        p.put(streams + "spring.kafka.streams.processing.exception.handler.dlq.destination.resolver",
+                DeadLetterTopicResolver.class.getName());
+        p.put(streams + "producer.interceptor.classes", CloudEventsProducerInterceptor.class.getName());
+        p.put(streams + "producer." + CloudEventsProducerInterceptor.SOURCE_CONFIG, "${doorstroom.cloud-events.source}");
+
+        // Web: Dutch first, problem details, no trailing-slash or extension tricks
+        p.put("spring.mvc.problemdetails.enabled", "true");
+        p.put("spring.messages.basename", "messages,doorstroom-platform-messages");
+        p.put("spring.messages.fallback-to-system-locale", "false");
+        p.put("server.error.include-message", "never");
+        p.put("server.error.include-stacktrace", "never");
+        p.put("spring.servlet.multipart.enabled", "false");
+
+        // API documentation at the NL API Design Rules' place
+        p.put("springdoc.api-docs.path", "/api/v1/openapi.json");
+        p.put("springdoc.swagger-ui.path", "/api/v1/docs");
+        p.put("springdoc.paths-to-match", "/api/**");
+
+        // Operations
+        p.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        p.put("management.endpoint.health.probes.enabled", "true");
+        p.put("management.endpoint.health.group.readiness.include", "readinessState,kafkaStreams");
+        p.put("management.endpoint.health.validate-group-membership", "false");
+        p.put("management.observations.annotations.enabled", "true");
+        p.put("spring.kafka.template.observation-enabled", "true");
+        p.put("spring.kafka.listener.observation-enabled", "true");
+        return p;
+    }
+}

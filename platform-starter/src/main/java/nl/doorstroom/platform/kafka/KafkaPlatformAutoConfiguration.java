@@ -1,0 +1,111 @@
+package nl.doorstroom.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import nl.doorstroom.platform.PlatformProperties;
+import nl.doorstroom.schemas.Topic;
+import nl.doorstroom.schemas.Topics;
+
+/** Kafka wiring every service shares: the catalogue's topics, publishing with acknowledgement, dead letters. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class KafkaPlatformAutoConfiguration {
+
+    /** Every topic of the catalogue and its dead-letter topic; creating an existing topic is a no-op. */
+    @Bean
+    KafkaAdmin.NewTopics catalogueTopics(PlatformProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            topics.add(newTopic(topic.name(), topic.compacted(), properties.topics()));
+            topics.add(newTopic(topic.deadLetterTopic(), false, properties.topics()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(String name, boolean compacted, PlatformProperties.Topics settings) {
+        TopicBuilder builder = TopicBuilder.name(name).partitions(settings.partitions());
+        if (settings.replicationFactor() != null) {
+            builder.replicas(settings.replicationFactor());
+        }
+        if (compacted) {
+            builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, PlatformProperties properties) {
+        return new EventPublisher(template, properties.publishTimeout());
+    }
+
+    /**
+     * Listener failures: a few blocking retries (order per person matters, so no retry topics), then the record goes
+     * to {@code <topic>.dlt} with the exception in its headers and the listener goes on with the next record.
+     * A record that cannot be deserialised is not retried.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties();
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        Map<Class<?>, Serializer<?>> byType = Map.of(
+                byte[].class, new ByteArraySerializer(),
+                Object.class, avroSerializer(config));
+        var factory = new DefaultKafkaProducerFactory<Object, Object>(config, null,
+                () -> new DelegatingByTypeSerializer(byType, true));
+        factory.setKeySerializerSupplier(() -> new DelegatingByTypeSerializer(Map.of(
+                byte[].class, new ByteArraySerializer(),
+                Object.class, new org.apache.kafka.common.serialization.StringSerializer()), true));
+        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory),
+                (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+    }
+
+    private static Serializer<Object> avroSerializer(Map<String, Object> config) {
+        AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(config, false);
+        return serializer;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(StreamsBuilderFactoryBean.class)
+    @ConditionalOnBean(StreamsBuilderFactoryBean.class)
+    static class StreamsHealth {
+
+        @Bean
+        KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(ObjectProvider<StreamsBuilderFactoryBean> streams) {
+            return new KafkaStreamsHealthIndicator(streams.getObject());
+        }
+    }
+}

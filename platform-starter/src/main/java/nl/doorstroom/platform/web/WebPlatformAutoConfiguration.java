@@ -1,0 +1,124 @@
+package nl.doorstroom.platform.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
+import nl.doorstroom.platform.PlatformProperties;
+
+/** Web conventions every service shares: problem details, API headers, Dutch first, OpenAPI per the NL API rules. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class WebPlatformAutoConfiguration {
+
+    public static final Locale DUTCH = Locale.forLanguageTag("nl");
+    public static final String API_BASE_PATH = "/api/v1";
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice(MessageSource messageSource) {
+        return new ProblemDetailsAdvice(messageSource);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiResponseHeadersFilter> apiResponseHeadersFilter(PlatformProperties properties) {
+        var registration = new FilterRegistrationBean<>(new ApiResponseHeadersFilter(properties.apiVersion()));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /** Dutch unless the user asks for English; any other language falls back to Dutch. */
+    @Bean
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(List.of(DUTCH, Locale.ENGLISH));
+        resolver.setDefaultLocale(DUTCH);
+        return resolver;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OpenAPI.class)
+    static class OpenApiDocumentation {
+
+        @Bean
+        OpenAPI doorstroomOpenApi(PlatformProperties properties,
+                                  @Value("${spring.application.name:doorstroom}") String application) {
+            return new OpenAPI()
+                    .info(new Info()
+                            .title("Doorstroom " + application + " API")
+                            .version(properties.apiVersion())
+                            .description("Part of Doorstroom. Follows the NL API Design Rules; deviations are "
+                                    + "explained per operation. Errors are RFC 9457 problem details; invalid input "
+                                    + "lists every invalid field in invalidParams.")
+                            .contact(new Contact().name("Doorstroom developers")
+                                    .url("https://github.com/doorstroom/doorstroom")
+                                    .email("developers@doorstroom.nl"))
+                            .license(new License().name("EUPL-1.2")
+                                    .url("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12")))
+                    .servers(List.of(new Server().url(API_BASE_PATH).description("this instance, API major version 1")));
+        }
+
+        /**
+         * Paths relative to the versioned server URL, and every error answer documented as application/problem+json.
+         */
+        @Bean
+        OpenApiCustomizer doorstroomApiConventions() {
+            return openApi -> {
+                if (openApi.getPaths() == null) {
+                    return;
+                }
+                Map<String, PathItem> relative = new TreeMap<>();
+                openApi.getPaths().forEach((path, item) ->
+                        relative.put(path.startsWith(API_BASE_PATH) ? path.substring(API_BASE_PATH.length()) : path, item));
+                openApi.getPaths().clear();
+                relative.forEach(openApi.getPaths()::addPathItem);
+                Content problem = new Content().addMediaType("application/problem+json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                    var responses = operation.getResponses();
+                    responses.computeIfAbsent("400", code -> new ApiResponse().description("Invalid input, listed per field in invalidParams")).setContent(problem);
+                    responses.computeIfAbsent("404", code -> new ApiResponse().description("Not found, or not visible to you")).setContent(problem);
+                    responses.computeIfAbsent("503", code -> new ApiResponse().description("Temporarily unavailable; retry after the Retry-After header")).setContent(problem);
+                    responses.computeIfAbsent("500", code -> new ApiResponse().description("Unexpected error")).setContent(problem);
+                }));
+                if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null
+                        && !openApi.getComponents().getSchemas().containsKey("ProblemDetail")) {
+                    openApi.getComponents().addSchemas("ProblemDetail", new Schema<>().type("object")
+                            .addProperty("type", new Schema<>().type("string").format("uri"))
+                            .addProperty("title", new Schema<>().type("string"))
+                            .addProperty("status", new Schema<>().type("integer"))
+                            .addProperty("detail", new Schema<>().type("string"))
+                            .addProperty("instance", new Schema<>().type("string").format("uri"))
+                            .addProperty("invalidParams", new Schema<>().type("array").items(new Schema<>().type("object")
+                                    .addProperty("name", new Schema<>().type("string"))
+                                    .addProperty("code", new Schema<>().type("string"))
+                                    .addProperty("reason", new Schema<>().type("string")))));
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package nl.doorstroom.schemas;
+
+import java.util.Objects;
+
+/**
+ * One Kafka topic of the catalogue: its name, the type of its keys and of its values, and whether it is compacted.
+ * Producers and consumers take name and types from here, so a wrong serde is a compile error, not a runtime surprise.
+ *
+ * @param name       topic name, {@code <owning domain>.<plural noun>}
+ * @param keyType    Java type of the record key
+ * @param valueType  Java type of the record value (an Avro envelope)
+ * @param compacted  whether the topic keeps only the latest value per key
+ */
+public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, boolean compacted) {
+
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+    }
+
+    /** Name of the dead-letter topic where records that failed on this topic end up, with the reason in headers. */
+    public String deadLetterTopic() {
+        return name + DEAD_LETTER_SUFFIX;
+    }
+
+    /** Registry subject of the value schema (TopicNameStrategy, as Confluent-compatible clients expect). */
+    public String valueSubject() {
+        return name + "-value";
+    }
+}
