@@ -79,7 +79,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
         // Web: Dutch first, problem details, no trailing-slash or extension tricks
         p.put("spring.mvc.problemdetails.enabled", "true");
-        p.put("spring.messages.basename", "messages,doorstroom-platform-messages");
+        p.put("spring.messages.basename", "doorstroom-platform-messages");
         p.put("spring.messages.fallback-to-system-locale", "false");
         p.put("server.error.include-message", "never");
         p.put("server.error.include-stacktrace", "never");

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.core.JacksonException;
 
@@ -82,6 +83,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidInput(invalid));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        return ResponseEntity.badRequest().body(invalidInput(List.of(
+                new InvalidParam(name, "format", message("doorstroom.problem.unreadable-field")))));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message("doorstroom.problem.not-found.detail"));
@@ -89,9 +98,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    @ExceptionHandler(EventNotPublishedException.class)
-    ResponseEntity<ProblemDetail> notPublished(EventNotPublishedException ex) {
-        log.warn("write refused: {}", ex.getMessage());
+    @ExceptionHandler({EventNotPublishedException.class, ReadModelUnavailableException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+        log.warn("request refused for now: {}", ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 message("doorstroom.problem.unavailable.detail"));
         problem.setTitle(message("doorstroom.problem.unavailable.title"));

@@ -1,0 +1,83 @@
+package nl.doorstroom.intake.registration;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+
+import io.apicurio.registry.serde.avro.AvroSerde;
+import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonRegistered;
+
+/**
+ * The people this service has registered, materialised from its own topic (Kafka is the system of record), so that
+ * an intake or a link can only be recorded for someone who exists.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RegisteredPersons {
+
+    static final String STORE = "registered-persons";
+    /** A person registered a moment ago may not be in the read model yet: wait this long before answering 404. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(3);
+
+    private final KafkaStreamsInteractiveQueryService queries;
+
+    RegisteredPersons(StreamsBuilderFactoryBean streams) {
+        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+    }
+
+    @Bean
+    static KTable<String, PersonEvent> registrations(StreamsBuilder builder, KafkaProperties properties) {
+        AvroSerde<PersonEvent> serde = AvroSerdes.valueSerde(properties);
+        return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), serde))
+                .filter((personId, event) -> event.getPayload() instanceof PersonRegistered, Named.as("only-registrations"))
+                .toTable(Named.as("registrations"), Materialized.<String, PersonEvent, KeyValueStore<Bytes, byte[]>>as(STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(serde));
+    }
+
+    /** The registration of a person, waiting briefly for a registration that was acknowledged a moment ago. */
+    public Optional<PersonRegistered> find(String personId) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (true) {
+            PersonEvent event = store().get(personId);
+            if (event != null) {
+                return Optional.of((PersonRegistered) event.getPayload());
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private ReadOnlyKeyValueStore<String, PersonEvent> store() {
+        try {
+            return queries.retrieveQueryableStore(STORE, QueryableStoreTypes.keyValueStore());
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new ReadModelUnavailableException(STORE, e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package nl.doorstroom.intake.registration;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.PersonRegistered;
+
+@RestController
+@RequestMapping(path = "/api/v1/persons", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Registration", description = "Registering a person at a reception location (AZC)")
+class RegistrationResource {
+
+    private final EventPublisher events;
+    private final RegisteredPersons persons;
+
+    RegistrationResource(EventPublisher events, RegisteredPersons persons) {
+        this.events = events;
+        this.persons = persons;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a person", description = "Publishes a person-registered event once the broker has "
+            + "acknowledged it. The person's id is a random UUID, never a V-number, so it can appear in URLs.")
+    ResponseEntity<RegisteredPerson> register(@Valid @RequestBody PersonRegistration registration) {
+        String personId = UUID.randomUUID().toString();
+        PersonRegistered registered = PersonRegistered.newBuilder()
+                .setGivenNames(registration.givenNames().strip())
+                .setFamilyName(registration.familyName().strip())
+                .setDateOfBirth(registration.dateOfBirth())
+                .setVNumber(registration.vNumber())
+                .setCountryOfOrigin(registration.countryOfOrigin())
+                .setReceptionLocation(registration.receptionLocation())
+                .build();
+        events.publish(Topics.INTAKE_PERSON_EVENTS, personId, PersonEvents.envelope(personId, registered));
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + personId)).body(RegisteredPerson.of(personId, registered));
+    }
+
+    @GetMapping("/{personId}")
+    @Operation(summary = "Get a registered person")
+    RegisteredPerson get(@PathVariable UUID personId) {
+        return persons.find(personId.toString())
+                .map(registered -> RegisteredPerson.of(personId.toString(), registered))
+                .orElseThrow(() -> new NotFoundException("person"));
+    }
+}

@@ -1,0 +1,186 @@
+package nl.doorstroom.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.ClassPathResource;
+
+import org.hibernate.validator.HibernateValidator;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import nl.doorstroom.intake.earlyintake.EarlyIntake;
+import nl.doorstroom.intake.earlyintake.EarlyIntake.CefrLevel;
+import nl.doorstroom.intake.earlyintake.EarlyIntake.CefrSkill;
+import nl.doorstroom.intake.earlyintake.EarlyIntake.IscedLevel;
+import nl.doorstroom.intake.linking.MunicipalityLink;
+import nl.doorstroom.intake.registration.PersonRegistration;
+import nl.doorstroom.platform.reference.KnownMunicipalityValidator;
+import nl.doorstroom.platform.reference.Municipalities;
+
+/** The intake's validation rules, field by field, without Spring or Kafka. */
+class IntakeValidationRulesTest {
+
+    private static ValidatorFactory factory;
+    private static Validator validator;
+
+    @BeforeAll
+    static void validator() {
+        factory = factory(Locale.forLanguageTag("nl"));
+        validator = factory.getValidator();
+    }
+
+    /** A validator as the service has it: the municipality list injected, messages in the given language. */
+    static ValidatorFactory factory(Locale locale) {
+        Municipalities municipalities = Municipalities.load(new ClassPathResource("reference/municipalities.csv"));
+        ConstraintValidatorFactory plain = Validation.byDefaultProvider().configure().getDefaultConstraintValidatorFactory();
+        return Validation.byProvider(HibernateValidator.class).configure().defaultLocale(locale)
+                .constraintValidatorFactory(new ConstraintValidatorFactory() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
+                        return key == KnownMunicipalityValidator.class
+                                ? (T) new KnownMunicipalityValidator(municipalities) : plain.getInstance(key);
+                    }
+
+                    @Override
+                    public void releaseInstance(ConstraintValidator<?, ?> instance) {
+                    }
+                })
+                .buildValidatorFactory();
+    }
+
+    @AfterAll
+    static void close() {
+        factory.close();
+    }
+
+    static PersonRegistration registration() {
+        return new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL");
+    }
+
+    static Stream<Arguments> invalidRegistrations() {
+        return Stream.of(
+                Arguments.of("V-number of 9 digits", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "123456789", "SY", "AZC-BUDEL"), "vNumber"),
+                Arguments.of("V-number of 11 digits", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "12345678901", "SY", "AZC-BUDEL"), "vNumber"),
+                Arguments.of("V-number with letters", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "12345A7890", "SY", "AZC-BUDEL"), "vNumber"),
+                Arguments.of("residence document number instead of V-number", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "III-V123AL568", "SY", "AZC-BUDEL"), "vNumber"),
+                Arguments.of("missing V-number", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), null, "SY", "AZC-BUDEL"), "vNumber"),
+                Arguments.of("birth date in the future", new PersonRegistration("Amina", "Haddad", LocalDate.now().plusDays(1), "1234567890", "SY", "AZC-BUDEL"), "dateOfBirth"),
+                Arguments.of("birth date over 120 years ago", new PersonRegistration("Amina", "Haddad", LocalDate.now().minusYears(121), "1234567890", "SY", "AZC-BUDEL"), "dateOfBirth"),
+                Arguments.of("missing birth date", new PersonRegistration("Amina", "Haddad", null, "1234567890", "SY", "AZC-BUDEL"), "dateOfBirth"),
+                Arguments.of("blank given names", new PersonRegistration("  ", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "givenNames"),
+                Arguments.of("script in a name", new PersonRegistration("<script>alert(1)</script>", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "givenNames"),
+                Arguments.of("name over 100 characters", new PersonRegistration("Amina", "x".repeat(101), LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "familyName"),
+                Arguments.of("unknown country", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "XX", "AZC-BUDEL"), "countryOfOrigin"),
+                Arguments.of("alpha-3 country", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SYR", "AZC-BUDEL"), "countryOfOrigin"),
+                Arguments.of("lower-case reception location", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "azc budel"), "receptionLocation"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidRegistrations")
+    void aRegistrationIsRefusedOnTheRightField(String why, PersonRegistration registration, String field) {
+        assertThat(fields(validator.validate(registration))).containsExactly(field);
+    }
+
+    @Test
+    void aCompleteRegistrationIsValid() {
+        assertThat(validator.validate(registration())).isEmpty();
+        assertThat(validator.validate(new PersonRegistration("Amina", "Haddad", LocalDate.now(), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
+        assertThat(validator.validate(new PersonRegistration("Anne-Marie O'Neil Çelik", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
+    }
+
+    static EarlyIntake intake() {
+        return intake(null, null, null, null);
+    }
+
+    /** A complete intake with one part replaced where an argument is given. */
+    static EarlyIntake intake(EarlyIntake.WorkExperience work, EarlyIntake.LanguageLevel language,
+                              EarlyIntake.Education education, EarlyIntake.Wishes wishes) {
+        return new EarlyIntake(
+                education != null ? education : new EarlyIntake.Education(IscedLevel.ISCED_3, 12, "SY"),
+                List.of(work != null ? work : new EarlyIntake.WorkExperience("7411", "Elektricien", 6, "Bouw")),
+                List.of(language != null ? language : new EarlyIntake.LanguageLevel("nl", CefrSkill.LISTENING, CefrLevel.A2)),
+                wishes != null ? wishes : new EarlyIntake.Wishes("Elektricien", "MBO-diploma", List.of("Techniek")));
+    }
+
+    static Stream<Arguments> invalidIntakes() {
+        return Stream.of(
+                Arguments.of("ISCO code of 3 digits", intake(new EarlyIntake.WorkExperience("741", "Elektricien", 6, null), null, null, null), "workExperience[0].iscoCode"),
+                Arguments.of("ISCO code with letters", intake(new EarlyIntake.WorkExperience("74A1", "Elektricien", 6, null), null, null, null), "workExperience[0].iscoCode"),
+                Arguments.of("negative years of work", intake(new EarlyIntake.WorkExperience("7411", "Elektricien", -1, null), null, null, null), "workExperience[0].years"),
+                Arguments.of("missing job title", intake(new EarlyIntake.WorkExperience("7411", "", 2, null), null, null, null), "workExperience[0].jobTitle"),
+                Arguments.of("unknown language", intake(null, new EarlyIntake.LanguageLevel("xx", CefrSkill.READING, CefrLevel.B1), null, null), "languageLevels[0].language"),
+                Arguments.of("missing CEFR level", intake(null, new EarlyIntake.LanguageLevel("nl", CefrSkill.READING, null), null, null), "languageLevels[0].level"),
+                Arguments.of("missing skill", intake(null, new EarlyIntake.LanguageLevel("nl", null, CefrLevel.B1), null, null), "languageLevels[0].skill"),
+                Arguments.of("years of schooling above 30", intake(null, null, new EarlyIntake.Education(IscedLevel.ISCED_3, 31, "SY"), null), "education.yearsOfSchooling"),
+                Arguments.of("missing ISCED level", intake(null, null, new EarlyIntake.Education(null, 10, "SY"), null), "education.iscedLevel"),
+                Arguments.of("markup in wishes", intake(null, null, null, new EarlyIntake.Wishes("<b>x</b>", null, List.of())), "wishes.work"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidIntakes")
+    void anIntakeIsRefusedOnTheRightField(String why, EarlyIntake intake, String field) {
+        assertThat(fields(validator.validate(intake))).containsExactly(field);
+    }
+
+    @Test
+    void aCompleteIntakeIsValid() {
+        assertThat(validator.validate(intake())).isEmpty();
+    }
+
+    static Stream<Arguments> invalidLinks() {
+        LocalDate today = LocalDate.now();
+        return Stream.of(
+                Arguments.of("unknown municipality", new MunicipalityLink("GM9999", today.minusDays(10), today), "municipalityCode"),
+                Arguments.of("merged municipality (Weesp)", new MunicipalityLink("GM0457", today.minusDays(10), today), "municipalityCode"),
+                Arguments.of("permit date in the future", new MunicipalityLink("GM0344", today.plusDays(1), today.minusDays(1)), "permitDate,linkDate"),
+                Arguments.of("link date in the future", new MunicipalityLink("GM0344", today, today.plusDays(1)), "linkDate"),
+                Arguments.of("link before the permit", new MunicipalityLink("GM0344", today, today.minusDays(1)), "linkDate"),
+                Arguments.of("missing municipality", new MunicipalityLink(null, today, today), "municipalityCode"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidLinks")
+    void aLinkIsRefusedOnTheRightField(String why, MunicipalityLink link, String expectedFields) {
+        assertThat(fields(validator.validate(link))).containsExactlyInAnyOrder(expectedFields.split(","));
+    }
+
+    @Test
+    void aLinkToACurrentMunicipalityIsValid() {
+        assertThat(validator.validate(new MunicipalityLink("GM0344", LocalDate.now().minusDays(14), LocalDate.now()))).isEmpty();
+    }
+
+    @Test
+    void messagesAreDutchOrEnglish() {
+        PersonRegistration tooShort = new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1", "SY", "AZC-BUDEL");
+        assertThat(messages(validator, tooShort)).containsExactly("moet een V-nummer van precies 10 cijfers zijn");
+        try (ValidatorFactory english = factory(Locale.ENGLISH)) {
+            assertThat(messages(english.getValidator(), tooShort)).containsExactly("must be a V-number of exactly 10 digits");
+        }
+    }
+
+    private static List<String> messages(Validator validator, Object bean) {
+        return validator.validate(bean).stream().map(ConstraintViolation::getMessage).toList();
+    }
+
+    private static Set<String> fields(Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream().map(v -> v.getPropertyPath().toString()).collect(Collectors.toSet());
+    }
+}
