@@ -1,0 +1,192 @@
+package nl.doorstroom.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.web.client.RestClient;
+
+import nl.doorstroom.platform.test.SchemaRegistryServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The core promise, end to end: a person registered in the AZC and linked to a municipality is in that
+ * municipality's handover inbox at once, with the complete dossier, and in no other municipality's inbox.
+ * intake-service and trajectory-service run from their packaged jars against one real broker and registry.
+ */
+class WarmHandoverEndToEndTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String UTRECHT = "GM0344";
+    private static final String AMERSFOORT = "GM0307";
+
+    private static ServiceProcess intake;
+    private static ServiceProcess trajectory;
+    private static RestClient intakeApi;
+    private static RestClient trajectoryApi;
+
+    @BeforeAll
+    static void startServices() {
+        String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+        String registry = SchemaRegistryServer.url();
+        intake = ServiceProcess.start("intake-service", settings(brokers, registry, "intake"));
+        trajectory = ServiceProcess.start("trajectory-service", settings(brokers, registry, "trajectory"));
+        intake.awaitReady(Duration.ofSeconds(120));
+        trajectory.awaitReady(Duration.ofSeconds(120));
+        intakeApi = client(intake.baseUrl());
+        trajectoryApi = client(trajectory.baseUrl());
+    }
+
+    @AfterAll
+    static void stopServices() {
+        Stream.of(trajectory, intake).filter(s -> s != null).forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void aLinkedPersonsCompleteDossierIsInThatMunicipalitysInboxAndNoOther() {
+        String id = registerWithIntake("Amina", "Haddad");
+        link(id, UTRECHT);
+
+        ResponseEntity<String> found = await("dossier in Utrecht's inbox").atMost(Duration.ofSeconds(15))
+                .until(() -> dossier(UTRECHT, id), response -> response.getStatusCode().value() == 200);
+        JsonNode dossier = JSON.readTree(found.getBody());
+        assertThat(dossier.toString())
+                .contains("Amina").contains("Haddad").contains("SY").contains("AZC-BUDEL")
+                .contains("7411").contains("Elektricien").contains("ISCED_3")
+                .contains("LISTENING").contains("A2").contains("Techniek")
+                .contains(UTRECHT);
+
+        JsonNode utrechtInbox = JSON.readTree(inbox(UTRECHT).getBody());
+        assertThat(utrechtInbox.toString()).contains(id);
+        ResponseEntity<String> amersfoortInbox = inbox(AMERSFOORT);
+        assertThat(amersfoortInbox.getStatusCode().value()).isEqualTo(200);
+        assertThat(amersfoortInbox.getBody()).doesNotContain(id).doesNotContain("Haddad");
+        assertThat(dossier(AMERSFOORT, id).getStatusCode().value())
+                .as("Amersfoort asking for Utrecht's person").isEqualTo(404);
+    }
+
+    @Test
+    void aRelinkBeforeTheMoveTakesTheDossierToTheNewMunicipality() {
+        String id = registerWithIntake("Yonas", "Tesfay");
+        link(id, UTRECHT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
+
+        link(id, AMERSFOORT);
+        await("dossier moved to Amersfoort").atMost(Duration.ofSeconds(15))
+                .until(() -> dossier(AMERSFOORT, id).getStatusCode().value() == 200);
+        assertThat(dossier(UTRECHT, id).getStatusCode().value()).isEqualTo(404);
+        assertThat(inbox(UTRECHT).getBody()).doesNotContain(id);
+    }
+
+    /**
+     * Measures the warm handover: from sending the link request to the dossier being readable over the
+     * municipality's API, for a batch of people; written to target/handover-latency.txt.
+     */
+    @Test
+    void theDossierIsReadableMomentsAfterTheLink() throws IOException {
+        int people = 30;
+        List<Long> fromRequest = new ArrayList<>();
+        List<Long> fromAcknowledgement = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            String id = registerWithIntake("Person" + i, "Meting");
+            long sent = System.nanoTime();
+            link(id, UTRECHT);
+            long acknowledged = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
+                    .until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
+            long readable = System.nanoTime();
+            fromRequest.add((readable - sent) / 1_000_000);
+            fromAcknowledgement.add((readable - acknowledged) / 1_000_000);
+        }
+        String report = """
+                warm handover, %d people, one broker and registry, services as processes
+                link request sent -> dossier readable: %s
+                link acknowledged (201) -> dossier readable: %s
+                """.formatted(people, summary(fromRequest), summary(fromAcknowledgement));
+        Files.writeString(Path.of("target", "handover-latency.txt"), report);
+        System.out.println(report);
+        assertThat(percentile(fromRequest, 95)).as("p95 ms").isLessThan(2_000);
+    }
+
+    private static String summary(List<Long> millis) {
+        return "p50 %d ms, p95 %d ms, max %d ms".formatted(percentile(millis, 50), percentile(millis, 95),
+                percentile(millis, 100));
+    }
+
+    private static long percentile(List<Long> values, int percentile) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+
+    private static String registerWithIntake(String givenNames, String familyName) {
+        ResponseEntity<String> registered = intakeApi.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"givenNames":"%s","familyName":"%s","dateOfBirth":"1994-03-12","vNumber":"%s",
+                         "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(givenNames, familyName, vNumber()))
+                .retrieve().toEntity(String.class);
+        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+        String id = JSON.readTree(registered.getBody()).get("id").asString();
+        ResponseEntity<String> intakeRecorded = intakeApi.put().uri("/api/v1/persons/{id}/early-intake", id)
+                .contentType(MediaType.APPLICATION_JSON).body("""
+                        {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},
+                         "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
+                         "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
+                         "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]}}""")
+                .retrieve().toEntity(String.class);
+        assertThat(intakeRecorded.getStatusCode().value()).as(intakeRecorded.getBody()).isEqualTo(200);
+        return id;
+    }
+
+    private static void link(String id, String municipality) {
+        ResponseEntity<String> linked = intakeApi.post().uri("/api/v1/persons/{id}/municipality-links", id)
+                .contentType(MediaType.APPLICATION_JSON).body("""
+                        {"municipalityCode":"%s","permitDate":"%s","linkDate":"%s"}""".formatted(
+                        municipality, LocalDate.now().minusDays(14), LocalDate.now()))
+                .retrieve().toEntity(String.class);
+        assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
+    }
+
+    private static ResponseEntity<String> inbox(String municipality) {
+        return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers", municipality).retrieve().toEntity(String.class);
+    }
+
+    private static ResponseEntity<String> dossier(String municipality, String id) {
+        return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers/{id}", municipality, id)
+                .retrieve().toEntity(String.class);
+    }
+
+    private static Map<String, String> settings(String brokers, String registry, String name) {
+        return Map.of(
+                "spring.kafka.bootstrap-servers", brokers,
+                "doorstroom.registry-url", registry,
+                "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),
+                "spring.kafka.streams.replication-factor", "1",
+                "doorstroom.topics.partitions", "2");
+    }
+
+    private static RestClient client(String baseUrl) {
+        return RestClient.builder().baseUrl(baseUrl).defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+
+    private static String vNumber() {
+        return String.format("%010d", Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 10_000_000_000L);
+    }
+}
