@@ -1,0 +1,14 @@
+package nl.doorstroom.employer.home;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page: what this service is for. */
+@Controller
+class HomePage {
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+}
