@@ -49,6 +49,9 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
     @Autowired
     private EventPublisher publisher;
 
+    @Autowired
+    private Handovers handovers;
+
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -101,6 +104,8 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(elsewhere.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(json(elsewhere).get("status").asInt()).isEqualTo(404);
         assertThat(get(dossierPath(UTRECHT, UUID.randomUUID().toString())).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(get("/actuator/health/readiness").getStatusCode()).as("ready, Streams included").isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> page = get("/gemeenten/" + UTRECHT + "/overdrachten", "text/html");
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -160,8 +165,20 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(get("/api/v1/municipalities/GM9999/handovers/" + UUID.randomUUID()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/v1/municipalities/GM0344/handovers/").getStatusCode()).as("trailing slash")
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("/gemeenten/GM34/overdrachten", "text/html").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(get("/gemeenten/GM9999/overdrachten", "text/html").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        ResponseEntity<String> openApi = get("/api/v1/openapi.json");
+        assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode paths = json(openApi).get("paths");
+        assertThat(paths.has("/municipalities/{municipalityCode}/handovers")).as(paths.toString()).isTrue();
+        assertThat(paths.has("/municipalities/{municipalityCode}/handovers/{personId}")).as(paths.toString()).isTrue();
+        assertThat(paths.at("/~1municipalities~1{municipalityCode}~1handovers~1{personId}/get/responses/404").isMissingNode()).isFalse();
     }
 
     @Test
@@ -194,26 +211,35 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
     }
 
     @Test
-    void aLinkIsReadableOverRestWithinMilliseconds() {
+    void aLinkIsReadableWithinMilliseconds() {
         int samples = 30;
-        List<Long> micros = new ArrayList<>();
+        List<Long> toStore = new ArrayList<>();
+        List<Long> toRest = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             String person = UUID.randomUUID().toString();
             Instant t = Instant.now();
             publish(registered(person, t, "Sample", "Person" + i));
             long acknowledged = publish(linked(person, t.plusMillis(1), UTRECHT));
-            String path = dossierPath(UTRECHT, person);
-            Awaitility.await("dossier of " + person + " readable").atMost(DEADLINE)
+            Awaitility.await("dossier of " + person + " in the store").atMost(DEADLINE)
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                    .until(() -> get(path).getStatusCode() == HttpStatus.OK);
-            micros.add((System.nanoTime() - acknowledged) / 1_000);
+                    .until(() -> handovers.dossier(UTRECHT, person).isPresent());
+            toStore.add(System.nanoTime() - acknowledged);
+            assertThat(get(dossierPath(UTRECHT, person)).getStatusCode()).isEqualTo(HttpStatus.OK);
+            toRest.add(System.nanoTime() - acknowledged);
         }
-        List<Long> sorted = micros.stream().sorted().toList();
-        long p50 = sorted.get(samples / 2);
-        long p99 = sorted.get(samples - 1);
-        System.out.printf("handover latency (link acknowledged -> dossier readable over REST), %d samples: "
-                + "p50 %.1f ms, max %.1f ms%n", samples, p50 / 1000.0, p99 / 1000.0);
-        assertThat(p50).as("median latency in microseconds").isLessThan(1_000_000);
+        System.out.printf("handover latency, %d links: acknowledged -> queryable in the store %s; "
+                + "acknowledged -> answered 200 over REST %s%n", samples, summary(toStore), summary(toRest));
+        assertThat(percentile(toRest, 50)).as("median nanoseconds from link to dossier over REST").isLessThan(1_000_000_000L);
+    }
+
+    private static long percentile(List<Long> nanos, int percentile) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String summary(List<Long> nanos) {
+        return "p50 %.1f ms, p95 %.1f ms, max %.1f ms".formatted(percentile(nanos, 50) / 1e6,
+                percentile(nanos, 95) / 1e6, percentile(nanos, 100) / 1e6);
     }
 
     /** Publishes through the platform's publisher (Avro serializer, registry, CloudEvents headers, acks=all). */
