@@ -1,0 +1,113 @@
+package nl.doorstroom.trajectory.handover;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
+import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
+import nl.doorstroom.schemas.intake.PersonRegistered;
+import nl.doorstroom.schemas.trajectory.HandoverDossier;
+
+/**
+ * The complete dossier a municipality receives at the warm handover. Parts that have not arrived yet are absent.
+ *
+ * @param personId    random id of the person (not a direct identifier)
+ * @param registration the registration at the reception location
+ * @param earlyIntake the early intake: education, work experience, languages, wishes
+ * @param link        the link (koppeling) to this municipality
+ * @param updatedAt   when the dossier last changed (RFC 3339, UTC)
+ */
+@Schema(name = "HandoverDossier", description = "The complete handover dossier of a person linked to the municipality")
+public record HandoverDetails(String personId, Registration registration, EarlyIntake earlyIntake, Link link,
+                              Instant updatedAt) {
+
+    /**
+     * @param vNumber           vreemdelingennummer (V-nummer)
+     * @param countryOfOrigin   ISO 3166-1 alpha-2 code
+     * @param receptionLocation code of the COA reception location
+     * @param registeredAt      when the registration was recorded
+     */
+    public record Registration(String givenNames, String familyName, LocalDate dateOfBirth, String vNumber,
+                               String countryOfOrigin, String receptionLocation, Instant registeredAt) {
+    }
+
+    public record EarlyIntake(Education education, List<WorkExperience> workExperience,
+                              List<LanguageLevel> languageLevels, Wishes wishes, Instant recordedAt) {
+    }
+
+    /**
+     * @param highestLevel       ISCED 2011 level of the highest completed education ({@code ISCED_0}..{@code ISCED_8}, {@code UNKNOWN})
+     * @param countryOfEducation ISO 3166-1 alpha-2 code
+     */
+    public record Education(String highestLevel, Integer yearsOfSchooling, String countryOfEducation) {
+    }
+
+    /**
+     * @param iscoCode ISCO-08 unit group, 4 digits
+     * @param jobTitle job title as known in the country of origin
+     */
+    public record WorkExperience(String iscoCode, String jobTitle, Integer years, String sector) {
+    }
+
+    /**
+     * @param language ISO 639-1 code
+     * @param skill    CEFR skill
+     * @param level    CEFR level
+     */
+    public record LanguageLevel(String language, String skill, String level) {
+    }
+
+    public record Wishes(String work, String education, List<String> sectors) {
+    }
+
+    /**
+     * @param municipalityCode CBS code, GMxxxx
+     * @param permitDate       date the residence permit was granted
+     * @param linkDate         date of the koppeling
+     * @param linkedAt         when the link was recorded
+     */
+    public record Link(String municipalityCode, LocalDate permitDate, LocalDate linkDate, Instant linkedAt) {
+    }
+
+    static HandoverDetails of(HandoverDossier dossier) {
+        return new HandoverDetails(dossier.getPersonId(),
+                registration(dossier.getRegistration(), dossier.getRegisteredAt()),
+                earlyIntake(dossier.getEarlyIntake(), dossier.getEarlyIntakeRecordedAt()),
+                link(dossier.getLink(), dossier.getLinkedAt()),
+                dossier.getUpdatedAt());
+    }
+
+    private static Registration registration(PersonRegistered r, Instant at) {
+        return r == null ? null : new Registration(r.getGivenNames(), r.getFamilyName(), r.getDateOfBirth(),
+                r.getVNumber(), r.getCountryOfOrigin(), r.getReceptionLocation(), at);
+    }
+
+    private static EarlyIntake earlyIntake(EarlyIntakeRecorded i, Instant at) {
+        if (i == null) {
+            return null;
+        }
+        var e = i.getEducation();
+        var w = i.getWishes();
+        return new EarlyIntake(
+                e == null ? null : new Education(name(e.getHighestLevel()), e.getYearsOfSchooling(), e.getCountryOfEducation()),
+                i.getWorkExperience() == null ? List.of() : i.getWorkExperience().stream()
+                        .map(x -> new WorkExperience(x.getIscoCode(), x.getJobTitle(), x.getYears(), x.getSector()))
+                        .toList(),
+                i.getLanguageLevels() == null ? List.of() : i.getLanguageLevels().stream()
+                        .map(x -> new LanguageLevel(x.getLanguage(), name(x.getSkill()), name(x.getLevel())))
+                        .toList(),
+                w == null ? null : new Wishes(w.getWork(), w.getEducation(),
+                        w.getSectors() == null ? List.of() : List.copyOf(w.getSectors())),
+                at);
+    }
+
+    private static Link link(PersonLinkedToMunicipality l, Instant at) {
+        return l == null ? null : new Link(l.getMunicipalityCode(), l.getPermitDate(), l.getLinkDate(), at);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

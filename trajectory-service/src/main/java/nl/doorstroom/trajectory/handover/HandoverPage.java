@@ -1,0 +1,72 @@
+package nl.doorstroom.trajectory.handover;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.web.NotFoundException;
+
+/** The case worker's pages: the municipality's handover inbox and a dossier (Dutch first, server-rendered). */
+@Controller
+@RequestMapping("/gemeenten/{municipalityCode}/overdrachten")
+public class HandoverPage {
+
+    private final Handovers handovers;
+    private final MunicipalityCodes municipalities;
+
+    public HandoverPage(Handovers handovers, MunicipalityCodes municipalities) {
+        this.handovers = handovers;
+        this.municipalities = municipalities;
+    }
+
+    @GetMapping
+    public String inbox(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode, Model model) {
+        municipalities.requireVisible(municipalityCode);
+        model.addAttribute("municipalityCode", municipalityCode);
+        model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
+        model.addAttribute("handovers", handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList());
+        return "handover/inbox";
+    }
+
+    @GetMapping("/{personId}")
+    public String dossier(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
+                          @PathVariable String personId, Model model) {
+        municipalities.requireVisible(municipalityCode);
+        HandoverDetails dossier = handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
+                .orElseThrow(() -> new NotFoundException("handover"));
+        model.addAttribute("municipalityCode", municipalityCode);
+        model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
+        model.addAttribute("dossier", dossier);
+        return "handover/dossier";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("problem", "page.problem.not-found");
+        return "handover/problem";
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(Model model) {
+        model.addAttribute("problem", "page.problem.invalid-code");
+        return "handover/problem";
+    }
+
+    @ExceptionHandler(HandoverStoreUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String unavailable(Model model, HttpServletResponse response) {
+        response.setHeader("Retry-After", HandoverResource.RETRY_AFTER_SECONDS);
+        model.addAttribute("problem", "page.problem.unavailable");
+        return "handover/problem";
+    }
+}

@@ -1,0 +1,77 @@
+package nl.doorstroom.trajectory.handover;
+
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.web.NotFoundException;
+
+/**
+ * The handover inbox of a municipality and the dossiers in it. The municipality is part of every path so that the
+ * caller's municipality scope can be checked against it before anything is read.
+ */
+@RestController
+@RequestMapping("/api/v1/municipalities/{municipalityCode}/handovers")
+@Tag(name = "handovers", description = "Warm handover: the dossiers of people linked to a municipality")
+public class HandoverResource {
+
+    /** Seconds a client should wait before asking again while the read model is being (re)assigned. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final Handovers handovers;
+    private final MunicipalityCodes municipalities;
+    private final MessageSource messages;
+
+    public HandoverResource(Handovers handovers, MunicipalityCodes municipalities, MessageSource messages) {
+        this.handovers = handovers;
+        this.municipalities = municipalities;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    @Operation(summary = "The municipality's handover inbox",
+            description = "Everyone linked to the municipality, the most recent link first.")
+    public List<HandoverSummary> inbox(
+            @Parameter(description = "CBS municipality code, GM followed by four digits", example = "GM0344")
+            @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode) {
+        municipalities.requireVisible(municipalityCode);
+        return handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList();
+    }
+
+    @GetMapping("/{personId}")
+    @Operation(summary = "The complete handover dossier of a person linked to the municipality",
+            description = "404 when the person is not linked to this municipality, whether or not the person exists elsewhere.")
+    public HandoverDetails dossier(
+            @Parameter(description = "CBS municipality code, GM followed by four digits", example = "GM0344")
+            @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
+            @Parameter(description = "Random id of the person") @PathVariable String personId) {
+        municipalities.requireVisible(municipalityCode);
+        return handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
+                .orElseThrow(() -> new NotFoundException("handover"));
+    }
+
+    @ExceptionHandler(HandoverStoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(HandoverStoreUnavailableException ex) {
+        var locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage("handover.unavailable.detail", null, locale));
+        problem.setTitle(messages.getMessage("handover.unavailable.title", null, locale));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+}

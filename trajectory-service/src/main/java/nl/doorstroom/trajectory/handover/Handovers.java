@@ -1,0 +1,82 @@
+package nl.doorstroom.trajectory.handover;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.stereotype.Component;
+
+import nl.doorstroom.schemas.trajectory.HandoverDossier;
+
+/**
+ * Reads the handover stores of this instance through interactive queries.
+ * <p>
+ * The stores are partitioned by person id, so with several instances a municipality's inbox is spread over them;
+ * this first version assumes it sees every partition (one instance). Routing a dossier read to the owning instance
+ * and gathering an inbox from all instances comes with scale-out.
+ */
+@Component
+public class Handovers {
+
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final KafkaStreamsInteractiveQueryService queries;
+
+    public Handovers(StreamsBuilderFactoryBean streams) {
+        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+        // a request waits briefly for a store that is being (re)assigned, then gets 503 rather than hanging
+        this.queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(3).delay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build()));
+    }
+
+    /** The dossiers of everyone linked to the municipality, the most recent link first. */
+    public List<HandoverDossier> inbox(String municipalityCode) {
+        List<String> personIds = query(HandoverTopology.INBOX, (ReadOnlyKeyValueStore<String, Long> inbox) -> {
+            List<String> ids = new ArrayList<>();
+            try (KeyValueIterator<String, Long> entries =
+                         inbox.prefixScan(HandoverTopology.inboxPrefix(municipalityCode), KEYS)) {
+                entries.forEachRemaining((KeyValue<String, Long> entry) -> ids.add(HandoverTopology.personIdOf(entry.key)));
+            }
+            return ids;
+        });
+        return query(HandoverTopology.DOSSIERS, (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> personIds.stream()
+                .map(dossiers::get)
+                // the entry and the dossier change together; re-check in case a re-link landed between the reads
+                .filter(dossier -> dossier != null && municipalityCode.equals(HandoverDossiers.municipalityOf(dossier)))
+                .sorted(Comparator.comparing(HandoverDossier::getLinkedAt).reversed()
+                        .thenComparing(HandoverDossier::getPersonId))
+                .toList());
+    }
+
+    /** The dossier of a person, only if the person is linked to that municipality. */
+    public Optional<HandoverDossier> dossier(String municipalityCode, String personId) {
+        HandoverDossier dossier = query(HandoverTopology.DOSSIERS,
+                (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> dossiers.get(personId));
+        return Optional.ofNullable(dossier)
+                .filter(found -> municipalityCode.equals(HandoverDossiers.municipalityOf(found)));
+    }
+
+    private <V, R> R query(String storeName, Function<ReadOnlyKeyValueStore<String, V>, R> read) {
+        try {
+            ReadOnlyKeyValueStore<String, V> store =
+                    queries.retrieveQueryableStore(storeName, QueryableStoreTypes.keyValueStore());
+            return read.apply(store);
+        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException e) {
+            // not running yet, rebalancing, restoring, or the store migrated while we read it
+            throw new HandoverStoreUnavailableException(storeName, e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package nl.doorstroom.trajectory.handover;
+
+import static nl.doorstroom.trajectory.handover.PersonEvents.intake;
+import static nl.doorstroom.trajectory.handover.PersonEvents.linked;
+import static nl.doorstroom.trajectory.handover.PersonEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import nl.doorstroom.schemas.trajectory.HandoverDossier;
+import nl.doorstroom.trajectory.handover.HandoverDossiers.Applied;
+
+class HandoverDossiersTest {
+
+    private static final String PERSON = "3f1c2d4e-0000-4000-8000-000000000001";
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    @Test
+    void registrationStartsTheDossierOutsideAnyInbox() {
+        Applied applied = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad"));
+
+        assertThat(applied.changed()).isTrue();
+        HandoverDossier dossier = applied.dossier();
+        assertThat(dossier.getPersonId()).isEqualTo(PERSON);
+        assertThat(dossier.getRegistration().getGivenNames()).isEqualTo("Amal");
+        assertThat(dossier.getRegisteredAt()).isEqualTo(T0);
+        assertThat(dossier.getUpdatedAt()).isEqualTo(T0);
+        assertThat(dossier.getEarlyIntake()).isNull();
+        assertThat(dossier.getLink()).isNull();
+        assertThat(applied.inInbox()).isNull();
+        assertThat(applied.leftInbox()).isNull();
+    }
+
+    @Test
+    void earlyIntakeIsAddedNextToTheRegistration() {
+        HandoverDossier registered = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad")).dossier();
+
+        Applied applied = HandoverDossiers.apply(registered, intake(PERSON, T0.plusSeconds(60)));
+
+        HandoverDossier dossier = applied.dossier();
+        assertThat(dossier.getRegistration()).isEqualTo(registered.getRegistration());
+        assertThat(dossier.getEarlyIntake().getEducation().getYearsOfSchooling()).isEqualTo(16);
+        assertThat(dossier.getEarlyIntakeRecordedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(dossier.getUpdatedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(applied.inInbox()).isNull();
+    }
+
+    @Test
+    void aLinkPutsTheCompleteDossierInThatMunicipalitysInbox() {
+        HandoverDossier dossier = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad")).dossier();
+        dossier = HandoverDossiers.apply(dossier, intake(PERSON, T0.plusSeconds(60))).dossier();
+
+        Applied applied = HandoverDossiers.apply(dossier, linked(PERSON, T0.plusSeconds(120), "GM0344"));
+
+        assertThat(applied.changed()).isTrue();
+        assertThat(applied.inInbox()).isEqualTo("GM0344");
+        assertThat(applied.leftInbox()).isNull();
+        assertThat(applied.dossier().getLink().getMunicipalityCode()).isEqualTo("GM0344");
+        assertThat(applied.dossier().getLinkedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(applied.dossier().getRegistration()).isNotNull();
+        assertThat(applied.dossier().getEarlyIntake()).isNotNull();
+    }
+
+    @Test
+    void aReLinkMovesThePersonToTheOtherInbox() {
+        HandoverDossier dossier = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad")).dossier();
+        dossier = HandoverDossiers.apply(dossier, linked(PERSON, T0.plusSeconds(60), "GM0344")).dossier();
+
+        Applied applied = HandoverDossiers.apply(dossier, linked(PERSON, T0.plusSeconds(120), "GM0307"));
+
+        assertThat(applied.leftInbox()).isEqualTo("GM0344");
+        assertThat(applied.inInbox()).isEqualTo("GM0307");
+        assertThat(HandoverDossiers.municipalityOf(applied.dossier())).isEqualTo("GM0307");
+        assertThat(applied.dossier().getLinkedAt()).isEqualTo(T0.plusSeconds(120));
+    }
+
+    @Test
+    void aReLinkToTheSameMunicipalityLeavesNoInbox() {
+        HandoverDossier dossier = HandoverDossiers.apply(null, linked(PERSON, T0, "GM0344")).dossier();
+
+        Applied applied = HandoverDossiers.apply(dossier, linked(PERSON, T0.plusSeconds(60), "GM0344"));
+
+        assertThat(applied.leftInbox()).isNull();
+        assertThat(applied.inInbox()).isEqualTo("GM0344");
+        assertThat(applied.dossier().getLinkedAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void intakeAndLinkBeforeTheRegistrationAreHeldUntilItArrives() {
+        Applied intake = HandoverDossiers.apply(null, intake(PERSON, T0));
+        assertThat(intake.dossier().getRegistration()).isNull();
+        assertThat(intake.dossier().getEarlyIntake()).isNotNull();
+
+        Applied link = HandoverDossiers.apply(intake.dossier(), linked(PERSON, T0.plusSeconds(10), "GM0344"));
+        assertThat(link.inInbox()).isEqualTo("GM0344");
+
+        Applied registration = HandoverDossiers.apply(link.dossier(), registered(PERSON, T0.plusSeconds(20), "Amal", "Haddad"));
+        HandoverDossier dossier = registration.dossier();
+        assertThat(dossier.getRegistration().getFamilyName()).isEqualTo("Haddad");
+        assertThat(dossier.getEarlyIntake()).isEqualTo(intake.dossier().getEarlyIntake());
+        assertThat(dossier.getLink().getMunicipalityCode()).isEqualTo("GM0344");
+        assertThat(registration.inInbox()).isEqualTo("GM0344");
+        assertThat(registration.leftInbox()).isNull();
+    }
+
+    @Test
+    void aLaterRecordingReplacesTheEarlierOneAsAWhole() {
+        HandoverDossier dossier = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad")).dossier();
+
+        dossier = HandoverDossiers.apply(dossier, registered(PERSON, T0.plusSeconds(60), "Amal Noor", "Haddad")).dossier();
+
+        assertThat(dossier.getRegistration().getGivenNames()).isEqualTo("Amal Noor");
+        assertThat(dossier.getRegisteredAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void aLateDuplicateOfAnOlderLinkDoesNotUndoAReLink() {
+        var first = linked(PERSON, T0, "GM0344");
+        HandoverDossier dossier = HandoverDossiers.apply(null, first).dossier();
+        dossier = HandoverDossiers.apply(dossier, linked(PERSON, T0.plusSeconds(60), "GM0307")).dossier();
+
+        Applied duplicate = HandoverDossiers.apply(dossier, first);
+
+        assertThat(duplicate.changed()).isFalse();
+        assertThat(duplicate.dossier()).isSameAs(dossier);
+        assertThat(duplicate.leftInbox()).isNull();
+        assertThat(duplicate.inInbox()).isEqualTo("GM0307");
+    }
+
+    @Test
+    void applyingTheSameEventTwiceChangesNothing() {
+        var link = linked(PERSON, T0, "GM0344");
+        HandoverDossier dossier = HandoverDossiers.apply(null, link).dossier();
+
+        Applied again = HandoverDossiers.apply(dossier, link);
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.dossier()).isEqualTo(dossier);
+    }
+
+    @Test
+    void anUnknownEventTypeIsIgnored() {
+        HandoverDossier dossier = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad")).dossier();
+
+        // a payload type this version does not know (here a record that is not a branch of the union)
+        Object unknown = nl.doorstroom.schemas.intake.Wishes.newBuilder().build();
+        Applied applied = HandoverDossiers.apply(dossier, PersonEvents.event(PERSON, T0.plusSeconds(5), unknown));
+
+        assertThat(applied.changed()).isFalse();
+        assertThat(applied.dossier()).isSameAs(dossier);
+        assertThat(HandoverDossiers.apply(null, PersonEvents.event(PERSON, T0, unknown)).dossier()).isNull();
+    }
+
+    @Test
+    void anEventOfAnotherPersonIsRefused() {
+        HandoverDossier dossier = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad")).dossier();
+
+        assertThatThrownBy(() -> HandoverDossiers.apply(dossier, linked("someone-else", T0, "GM0344")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

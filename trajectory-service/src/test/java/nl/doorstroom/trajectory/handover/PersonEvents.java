@@ -1,0 +1,56 @@
+package nl.doorstroom.trajectory.handover;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import nl.doorstroom.schemas.intake.CefrLevel;
+import nl.doorstroom.schemas.intake.CefrSkill;
+import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
+import nl.doorstroom.schemas.intake.Education;
+import nl.doorstroom.schemas.intake.IscedLevel;
+import nl.doorstroom.schemas.intake.LanguageLevel;
+import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
+import nl.doorstroom.schemas.intake.PersonRegistered;
+import nl.doorstroom.schemas.intake.Wishes;
+import nl.doorstroom.schemas.intake.WorkExperience;
+
+/** Intake events as intake-service writes them, for tests. */
+final class PersonEvents {
+
+    private PersonEvents() {
+    }
+
+    static PersonEvent registered(String personId, Instant at, String givenNames, String familyName) {
+        return event(personId, at, PersonRegistered.newBuilder()
+                .setGivenNames(givenNames).setFamilyName(familyName)
+                .setDateOfBirth(LocalDate.of(1994, 3, 12)).setVNumber("1234567890")
+                .setCountryOfOrigin("SY").setReceptionLocation("AZC-TER-APEL").build());
+    }
+
+    static PersonEvent intake(String personId, Instant at) {
+        return event(personId, at, EarlyIntakeRecorded.newBuilder()
+                .setEducation(Education.newBuilder().setHighestLevel(IscedLevel.ISCED_6)
+                        .setYearsOfSchooling(16).setCountryOfEducation("SY").build())
+                .setWorkExperience(List.of(WorkExperience.newBuilder().setIscoCode("2142")
+                        .setJobTitle("Civil engineer").setYears(6).setSector("construction").build()))
+                .setLanguageLevels(List.of(
+                        LanguageLevel.newBuilder().setLanguage("ar").setSkill(CefrSkill.SPOKEN_PRODUCTION).setLevel(CefrLevel.C2).build(),
+                        LanguageLevel.newBuilder().setLanguage("nl").setSkill(CefrSkill.READING).setLevel(CefrLevel.A1).build()))
+                .setWishes(Wishes.newBuilder().setWork("engineering").setEducation("Dutch B1")
+                        .setSectors(List.of("construction", "infrastructure")).build())
+                .build());
+    }
+
+    static PersonEvent linked(String personId, Instant at, String municipalityCode) {
+        return event(personId, at, PersonLinkedToMunicipality.newBuilder().setMunicipalityCode(municipalityCode)
+                .setPermitDate(LocalDate.of(2026, 1, 5)).setLinkDate(LocalDate.of(2026, 1, 19)).build());
+    }
+
+    static PersonEvent event(String personId, Instant at, Object payload) {
+        return PersonEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setPersonId(personId)
+                .setOccurredAt(at).setPayload(payload).build();
+    }
+}
