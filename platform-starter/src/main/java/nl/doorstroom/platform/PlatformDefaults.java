@@ -42,6 +42,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Producers: nothing acknowledged is lost, nothing is written twice, every record carries CloudEvents headers
         p.put("spring.kafka.producer.acks", "all");
         p.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        // an HTTP write waits for its acknowledgement: do not hold records back for batching
+        p.put("spring.kafka.producer.properties.linger.ms", "0");
         p.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
         p.put("spring.kafka.producer.value-serializer", AvroKafkaSerializer.class.getName());
         p.put("spring.kafka.producer.properties.interceptor.classes", CloudEventsProducerInterceptor.class.getName());
@@ -79,7 +81,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
         // Web: Dutch first, problem details, no trailing-slash or extension tricks
         p.put("spring.mvc.problemdetails.enabled", "true");
-        p.put("spring.messages.basename", "doorstroom-platform-messages");
+        p.put("spring.messages.basename", "messages,doorstroom-platform-messages");
         p.put("spring.messages.fallback-to-system-locale", "false");
         p.put("server.error.include-message", "never");
         p.put("server.error.include-stacktrace", "never");

@@ -98,13 +98,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    @ExceptionHandler({EventNotPublishedException.class, ReadModelUnavailableException.class})
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
-        log.warn("request refused for now: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                message("doorstroom.problem.unavailable.detail"));
+    @ExceptionHandler(EventNotPublishedException.class)
+    ResponseEntity<ProblemDetail> notPublished(EventNotPublishedException ex) {
+        log.warn("write refused: {}", ex.getMessage());
+        return unavailable("doorstroom.problem.unavailable.detail", "10");
+    }
+
+    @ExceptionHandler(ReadModelUnavailableException.class)
+    ResponseEntity<ProblemDetail> readModelUnavailable(ReadModelUnavailableException ex) {
+        log.info("read refused for now: {}", ex.getMessage());
+        return unavailable("doorstroom.problem.read-unavailable.detail", "1");
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(String detail, String retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, message(detail));
         problem.setTitle(message("doorstroom.problem.unavailable.title"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)

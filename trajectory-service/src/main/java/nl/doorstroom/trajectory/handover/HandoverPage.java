@@ -1,5 +1,6 @@
 package nl.doorstroom.trajectory.handover;
 
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,10 +63,10 @@ public class HandoverPage {
         return "handover/problem";
     }
 
-    @ExceptionHandler(HandoverStoreUnavailableException.class)
+    @ExceptionHandler(ReadModelUnavailableException.class)
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     String unavailable(Model model, HttpServletResponse response) {
-        response.setHeader("Retry-After", HandoverResource.RETRY_AFTER_SECONDS);
+        response.setHeader("Retry-After", "1");
         model.addAttribute("problem", "page.problem.unavailable");
         return "handover/problem";
     }

@@ -2,13 +2,6 @@ package nl.doorstroom.trajectory.handover;
 
 import java.util.List;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,17 +22,12 @@ import nl.doorstroom.platform.web.NotFoundException;
 @Tag(name = "handovers", description = "Warm handover: the dossiers of people linked to a municipality")
 public class HandoverResource {
 
-    /** Seconds a client should wait before asking again while the read model is being (re)assigned. */
-    static final String RETRY_AFTER_SECONDS = "1";
-
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
-    private final MessageSource messages;
 
-    public HandoverResource(Handovers handovers, MunicipalityCodes municipalities, MessageSource messages) {
+    public HandoverResource(Handovers handovers, MunicipalityCodes municipalities) {
         this.handovers = handovers;
         this.municipalities = municipalities;
-        this.messages = messages;
     }
 
     @GetMapping
@@ -62,16 +50,5 @@ public class HandoverResource {
         municipalities.requireVisible(municipalityCode);
         return handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
                 .orElseThrow(() -> new NotFoundException("handover"));
-    }
-
-    @ExceptionHandler(HandoverStoreUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(HandoverStoreUnavailableException ex) {
-        var locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                messages.getMessage("handover.unavailable.detail", null, locale));
-        problem.setTitle(messages.getMessage("handover.unavailable.title", null, locale));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem);
     }
 }

@@ -1,8 +1,6 @@
 package nl.doorstroom.trajectory.handover;
 
-import java.util.Map;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -18,7 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.apicurio.registry.serde.avro.AvroSerde;
+import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
@@ -58,24 +56,16 @@ public class HandoverTopology {
 
     @Bean
     KStream<String, PersonEvent> handoverStream(StreamsBuilder builder, KafkaProperties kafka) {
-        Map<String, Object> config = kafka.buildStreamsProperties();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOSSIERS),
-                        Serdes.String(), avroSerde(config, HandoverDossier.class))
+                        Serdes.String(), AvroSerdes.<HandoverDossier>valueSerde(kafka))
                 .withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INBOX),
                         Serdes.String(), Serdes.Long())
                 .withCachingDisabled());
         KStream<String, PersonEvent> events = builder.stream(Topics.INTAKE_PERSON_EVENTS.name(),
-                Consumed.with(Serdes.String(), avroSerde(config, PersonEvent.class)));
+                Consumed.with(Serdes.String(), AvroSerdes.<PersonEvent>valueSerde(kafka)));
         events.process(HandoverProcessor::new, DOSSIERS, INBOX);
         return events;
-    }
-
-    /** Apicurio's Avro serde with the platform's registry settings (dereferenced schemas, specific classes). */
-    static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> avroSerde(Map<String, Object> config, Class<T> type) {
-        AvroSerde<T> serde = new AvroSerde<>();
-        serde.configure(config, false);
-        return serde;
     }
 
     /** Applies each event to the person's dossier and keeps the inbox entries in step. */

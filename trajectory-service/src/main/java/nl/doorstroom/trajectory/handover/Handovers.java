@@ -1,5 +1,6 @@
 package nl.doorstroom.trajectory.handover;
 
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public class Handovers {
             return read.apply(store);
         } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException e) {
             // not running yet, rebalancing, restoring, or the store migrated while we read it
-            throw new HandoverStoreUnavailableException(storeName, e);
+            throw new ReadModelUnavailableException(storeName, e);
         }
     }
 }
