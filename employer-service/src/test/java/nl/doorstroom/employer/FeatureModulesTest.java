@@ -1,0 +1,13 @@
+package nl.doorstroom.employer;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** The service is packaged by feature; a feature uses another only through its top-level (public) types. */
+class FeatureModulesTest {
+
+    @Test
+    void featuresKeepToTheirBoundaries() {
+        ApplicationModules.of(EmployerServiceApplication.class).verify();
+    }
+}
