@@ -51,6 +51,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 "${doorstroom.cloud-events.source}");
 
         // Consumers: only committed data; a record that cannot be read becomes a dead letter instead of a poison pill
+        p.put("spring.kafka.consumer.group-id", "${spring.application.name}");
         p.put("spring.kafka.consumer.isolation-level", "read-committed");
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         p.put("spring.kafka.consumer.enable-auto-commit", "false");
