@@ -1,0 +1,193 @@
+package nl.doorstroom.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one-command local stack: a Kafka broker, Apicurio Registry and the four services as child processes
+ * of this JVM. Started by ./run-local at the repository root; Ctrl-C stops everything it started.
+ */
+public final class LocalStack {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        long startNanos = System.nanoTime();
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv(), Path.of(System.getProperty("user.dir")));
+        } catch (Options.UsageException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.err.println("Use --help to see the options.");
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.usage());
+            return;
+        }
+        StackLayout layout = StackLayout.of(options.repoRoot());
+
+        List<String> problems = prerequisites(layout, options);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println("run-local: " + problem));
+            System.exit(1);
+        }
+        try {
+            Ports.requireFree(options.portsInUse());
+        } catch (Ports.PortInUseException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(1);
+        }
+
+        ProcessGroup group = new ProcessGroup(STOP_TIMEOUT);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            group.stopAll();
+            System.out.println("Stopped.");
+        }, "local-stack-stop"));
+
+        int seeded = -1;
+        try {
+            group.newTier();
+            System.out.println("Starting Kafka " + layout.version("kafka.version") + " on " + options.bootstrapServers() + " ...");
+            KafkaBroker.start(layout, options, group);
+            System.out.printf("  Kafka ready after %s%n", seconds(startNanos));
+
+            group.newTier();
+            System.out.println("Starting Apicurio Registry " + layout.version("registry.version") + " on port "
+                    + options.port(Options.Port.REGISTRY) + " ...");
+            SchemaRegistry.start(layout, options, group);
+            System.out.printf("  registry ready after %s%n", seconds(startNanos));
+
+            if (!options.infraOnly()) {
+                group.newTier();
+                System.out.println("Starting " + String.join(", ", Services.ALL.stream().map(Services.Service::module).toList()) + " ...");
+                Services.start(layout, options, group);
+                System.out.printf("  services ready after %s%n", seconds(startNanos));
+                if (options.demo()) {
+                    seeded = seedDemo(layout, options);
+                }
+            }
+        } catch (StartupException | RuntimeException e) {
+            if (group.isStopping()) {
+                return; // Ctrl-C during start-up: the shutdown hook is already stopping everything
+            }
+            System.err.println();
+            System.err.println("run-local: " + (e instanceof StartupException ? e.getMessage() : e.toString()));
+            System.exit(1);
+        }
+
+        printSummary(layout, options, group, startNanos, seeded);
+        for (ManagedProcess process : group.processes().stream().filter(ManagedProcess::isAlive).toList()) {
+            process.process().onExit().thenRun(() -> {
+                if (!group.isStopping()) {
+                    System.err.println(StartupException.of(process, "run-local: " + process.name()
+                            + " stopped unexpectedly (exit code " + process.process().exitValue() + ").").getMessage());
+                }
+            });
+        }
+        group.allExited().join();
+        if (!group.isStopping()) {
+            System.err.println("run-local: every process has exited on its own; see the logs in " + layout.logs());
+            System.exit(1);
+        }
+    }
+
+    /** Everything that can be checked before starting anything. */
+    static List<String> prerequisites(StackLayout layout, Options options) {
+        List<String> problems = new ArrayList<>();
+        if (!Files.isRegularFile(layout.repoRoot().resolve("pom.xml"))) {
+            problems.add(layout.repoRoot() + " is not the repository root (no pom.xml); pass --repo-root <dir>");
+            return problems;
+        }
+        if (!Files.isRegularFile(layout.kafkaLibs().resolve("kafka_2.13-" + layout.version("kafka.version") + ".jar"))) {
+            problems.add("the Kafka broker jars are missing in " + layout.kafkaLibs()
+                    + "; build first: ./run-local without --skip-build (or ./mvnw -f deploy/local/pom.xml package)");
+        }
+        if (!Files.isRegularFile(layout.registryDir().resolve("quarkus-run.jar"))) {
+            problems.add("Apicurio Registry is missing in " + layout.registryDir()
+                    + "; build first: ./run-local without --skip-build (or ./mvnw -f deploy/local/pom.xml package)");
+        }
+        if (!options.infraOnly()) {
+            for (Path jar : Services.missingJars(layout)) {
+                problems.add("service jar missing: " + jar
+                        + "; build first: ./run-local without --skip-build (or start only broker and registry with --infra-only)");
+            }
+        }
+        return problems;
+    }
+
+    private static int seedDemo(StackLayout layout, Options options) {
+        Path marker = layout.kafkaHome().resolve("demo-seeded");
+        if (Files.exists(marker)) {
+            System.out.println("Demo persons were already registered in this data directory (delete " + marker + " to add them again).");
+            return -1;
+        }
+        System.out.println("Registering " + DemoData.PERSONS.size() + " demo persons through intake-service ...");
+        int complete = new DemoData(Services.ALL.getFirst().baseUri(options)).seed();
+        if (complete == DemoData.PERSONS.size()) {
+            try {
+                Files.writeString(marker, "demo persons registered\n");
+            } catch (IOException e) {
+                System.out.println("  could not write " + marker + ": " + e.getMessage());
+            }
+        }
+        return complete;
+    }
+
+    private static void printSummary(StackLayout layout, Options options, ProcessGroup group, long startNanos, int seeded) {
+        String registry = "http://127.0.0.1:" + options.port(Options.Port.REGISTRY);
+        StringBuilder text = new StringBuilder();
+        text.append(System.lineSeparator()).append("Doorstroom local stack is ready").append(options.infraOnly() ? " (infrastructure only)" : "")
+                .append(" after ").append(seconds(startNanos)).append(System.lineSeparator()).append(System.lineSeparator());
+        text.append("  Kafka broker          ").append(options.bootstrapServers()).append(System.lineSeparator());
+        text.append("  Schema registry API   ").append(registry).append("/apis/registry/v3").append(System.lineSeparator());
+        text.append("    Confluent-compatible ").append(registry).append("/apis/ccompat/v7   (compatibility ")
+                .append(SchemaRegistry.COMPATIBILITY).append(')').append(System.lineSeparator());
+        text.append("    health              http://127.0.0.1:").append(options.port(Options.Port.REGISTRY_MANAGEMENT))
+                .append("/health/ready").append(System.lineSeparator());
+        if (options.infraOnly()) {
+            text.append("  Services              not started (--infra-only); run them with").append(System.lineSeparator())
+                    .append("                        --spring.kafka.bootstrap-servers=").append(options.bootstrapServers())
+                    .append(" --doorstroom.registry.url=").append(registry).append(System.lineSeparator());
+        } else {
+            for (Services.Service service : Services.ALL) {
+                String base = service.baseUri(options).toString();
+                text.append("  %-21s %s/   API %s/api/v1   OpenAPI %s/api/v1/openapi.json   Swagger UI %s/swagger-ui.html%n"
+                        .formatted(service.module(), base, base, base, base));
+            }
+        }
+        if (seeded >= 0) {
+            text.append("  Demo persons          ").append(seeded).append(" of ").append(DemoData.PERSONS.size())
+                    .append(" registered").append(System.lineSeparator());
+        }
+        text.append("  Logs                  ").append(layout.logs()).append(System.lineSeparator());
+        text.append("  Data                  ").append(layout.local()).append("   (delete it to start empty)").append(System.lineSeparator());
+        text.append("  Memory (RSS)          ").append(megabytes(group.rssKb())).append(" in total:");
+        for (ManagedProcess process : group.processes()) {
+            if (process.isAlive()) {
+                text.append(' ').append(process.name()).append(' ').append(megabytes(process.rssKb()));
+            }
+        }
+        text.append(System.lineSeparator()).append(System.lineSeparator()).append("Press Ctrl-C to stop everything.")
+                .append(System.lineSeparator());
+        System.out.print(text);
+        System.out.flush();
+    }
+
+    private static String seconds(long startNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static String megabytes(long kb) {
+        return (kb / 1024) + " MB";
+    }
+}

@@ -1,0 +1,63 @@
+package nl.doorstroom.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The four Doorstroom services, each started from its Spring Boot executable jar. */
+final class Services {
+
+    /** A service module and the port option it listens on. */
+    record Service(String module, Options.Port port) {
+        URI baseUri(Options options) {
+            return URI.create("http://127.0.0.1:" + options.port(port));
+        }
+    }
+
+    static final List<Service> ALL = List.of(
+            new Service("intake-service", Options.Port.INTAKE),
+            new Service("trajectory-service", Options.Port.TRAJECTORY),
+            new Service("employer-service", Options.Port.EMPLOYER),
+            new Service("analytics-service", Options.Port.ANALYTICS));
+
+    private Services() {
+    }
+
+    /** The service jars that are missing, so that the launcher can refuse before starting anything. */
+    static List<Path> missingJars(StackLayout layout) {
+        List<Path> missing = new ArrayList<>();
+        for (Service service : ALL) {
+            Path jar = layout.serviceJar(service.module());
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jar);
+            }
+        }
+        return missing;
+    }
+
+    /** Starts all four at once (they start faster side by side), then waits for each to be ready. */
+    static void start(StackLayout layout, Options options, ProcessGroup group) throws StartupException {
+        List<ManagedProcess> started = new ArrayList<>();
+        for (Service service : ALL) {
+            List<String> command = StackLayout.javaCommand(List.of("-Xmx512m",
+                    "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=nl.doorstroom.schemas",
+                    "-jar", layout.serviceJar(service.module()).toString(),
+                    "--server.address=127.0.0.1",
+                    "--server.port=" + options.port(service.port()),
+                    "--spring.kafka.bootstrap-servers=" + options.bootstrapServers(),
+                    "--doorstroom.registry.url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
+                    "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module())));
+            started.add(group.start(service.module(), command, layout.workDir(service.module()),
+                    layout.log(service.module()), Map.of()));
+        }
+        Map<ManagedProcess, URI> readiness = new LinkedHashMap<>();
+        for (int i = 0; i < ALL.size(); i++) {
+            readiness.put(started.get(i), ALL.get(i).baseUri(options).resolve("/actuator/health/readiness"));
+        }
+        HealthWait.untilAllHttpOk(readiness, options.readyTimeout());
+    }
+}
