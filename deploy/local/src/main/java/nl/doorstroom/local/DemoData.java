@@ -25,13 +25,13 @@ final class DemoData {
             new Person("amina-haddad", """
                     {"givenNames":"Amina","familyName":"Haddad","dateOfBirth":"1994-03-12","vNumber":"2610345871","countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""",
                     """
-                    {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},"workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],"languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"},{"language":"en","skill":"SPEAKING","level":"B1"}],"wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]}}""",
+                    {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},"workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],"languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"},{"language":"en","skill":"SPOKEN_INTERACTION","level":"B1"}],"wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]}}""",
                     """
                     {"municipalityCode":"GM0344","permitDate":"2026-10-01","linkDate":"2026-10-10"}"""),
             new Person("yonas-tesfamariam", """
                     {"givenNames":"Yonas","familyName":"Tesfamariam","dateOfBirth":"1999-07-23","vNumber":"2610519432","countryOfOrigin":"ER","receptionLocation":"AZC-TER-APEL"}""",
                     """
-                    {"education":{"iscedLevel":"ISCED_2","yearsOfSchooling":9,"countryOfEducation":"ER"},"workExperience":[{"iscoCode":"8322","jobTitle":"Chauffeur","years":3,"sector":"Transport en logistiek"}],"languageLevels":[{"language":"nl","skill":"READING","level":"A1"},{"language":"en","skill":"SPEAKING","level":"A2"}],"wishes":{"work":"Vrachtwagenchauffeur","education":"Rijbewijs C","sectors":["Logistiek"]}}""",
+                    {"education":{"iscedLevel":"ISCED_2","yearsOfSchooling":9,"countryOfEducation":"ER"},"workExperience":[{"iscoCode":"8322","jobTitle":"Chauffeur","years":3,"sector":"Transport en logistiek"}],"languageLevels":[{"language":"nl","skill":"READING","level":"A1"},{"language":"en","skill":"SPOKEN_INTERACTION","level":"A2"}],"wishes":{"work":"Vrachtwagenchauffeur","education":"Rijbewijs C","sectors":["Logistiek"]}}""",
                     """
                     {"municipalityCode":"GM0307","permitDate":"2026-09-15","linkDate":"2026-09-29"}"""),
             new Person("mohammad-rahimi", """
@@ -43,7 +43,7 @@ final class DemoData {
             new Person("elif-yildiz", """
                     {"givenNames":"Elif","familyName":"Yıldız","dateOfBirth":"1996-05-30","vNumber":"2610733085","countryOfOrigin":"TR","receptionLocation":"AZC-ARNHEM"}""",
                     """
-                    {"education":{"iscedLevel":"ISCED_5","yearsOfSchooling":14,"countryOfEducation":"TR"},"workExperience":[{"iscoCode":"3221","jobTitle":"Verpleegkundige","years":5,"sector":"Zorg"}],"languageLevels":[{"language":"nl","skill":"WRITING","level":"A1"},{"language":"en","skill":"SPEAKING","level":"B2"}],"wishes":{"work":"Verpleegkundige","education":"BIG-registratie","sectors":["Zorg en welzijn"]}}""",
+                    {"education":{"iscedLevel":"ISCED_5","yearsOfSchooling":14,"countryOfEducation":"TR"},"workExperience":[{"iscoCode":"3221","jobTitle":"Verpleegkundige","years":5,"sector":"Zorg"}],"languageLevels":[{"language":"nl","skill":"WRITING","level":"A1"},{"language":"en","skill":"SPOKEN_INTERACTION","level":"B2"}],"wishes":{"work":"Verpleegkundige","education":"BIG-registratie","sectors":["Zorg en welzijn"]}}""",
                     """
                     {"municipalityCode":"GM0344","permitDate":"2026-10-05","linkDate":"2026-10-14"}"""),
             new Person("abdirahman-warsame", """

@@ -157,12 +157,13 @@ public final class LocalStack {
         if (options.infraOnly()) {
             text.append("  Services              not started (--infra-only); run them with").append(System.lineSeparator())
                     .append("                        --spring.kafka.bootstrap-servers=").append(options.bootstrapServers())
-                    .append(" --doorstroom.registry.url=").append(registry).append(System.lineSeparator());
+                    .append(" --doorstroom.registry-url=").append(registry).append(System.lineSeparator());
         } else {
             for (Services.Service service : Services.ALL) {
                 String base = service.baseUri(options).toString();
-                text.append("  %-21s %s/   API %s/api/v1   OpenAPI %s/api/v1/openapi.json   Swagger UI %s/swagger-ui.html%n"
-                        .formatted(service.module(), base, base, base, base));
+                text.append("  %-21s page %s   API docs %s/api/v1/docs   OpenAPI %s/api/v1/openapi.json%n"
+                        .formatted(service.module(), service.page() == null ? "(none yet)" : base + service.page(),
+                                base, base));
             }
         }
         if (seeded >= 0) {

@@ -11,18 +11,21 @@ import java.util.Map;
 /** The four Doorstroom services, each started from its Spring Boot executable jar. */
 final class Services {
 
-    /** A service module and the port option it listens on. */
-    record Service(String module, Options.Port port) {
+    /**
+     * A service module, the port option it listens on, and the web page its users start from
+     * ({@code null} while the service has no pages yet).
+     */
+    record Service(String module, Options.Port port, String page) {
         URI baseUri(Options options) {
             return URI.create("http://127.0.0.1:" + options.port(port));
         }
     }
 
     static final List<Service> ALL = List.of(
-            new Service("intake-service", Options.Port.INTAKE),
-            new Service("trajectory-service", Options.Port.TRAJECTORY),
-            new Service("employer-service", Options.Port.EMPLOYER),
-            new Service("analytics-service", Options.Port.ANALYTICS));
+            new Service("intake-service", Options.Port.INTAKE, null),
+            new Service("trajectory-service", Options.Port.TRAJECTORY, "/gemeenten/GM0344/overdrachten"),
+            new Service("employer-service", Options.Port.EMPLOYER, "/"),
+            new Service("analytics-service", Options.Port.ANALYTICS, "/"));
 
     private Services() {
     }
@@ -49,7 +52,7 @@ final class Services {
                     "--server.address=127.0.0.1",
                     "--server.port=" + options.port(service.port()),
                     "--spring.kafka.bootstrap-servers=" + options.bootstrapServers(),
-                    "--doorstroom.registry.url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
+                    "--doorstroom.registry-url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
                     "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module())));
             started.add(group.start(service.module(), command, layout.workDir(service.module()),
                     layout.log(service.module()), Map.of()));
