@@ -8,10 +8,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AnalyticsServiceApplication {
 
     public static void main(String[] args) {
-        // Avro 1.12 only instantiates generated classes from trusted packages
-        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "nl.doorstroom.schemas");
-        }
         SpringApplication.run(AnalyticsServiceApplication.class, args);
     }
 }

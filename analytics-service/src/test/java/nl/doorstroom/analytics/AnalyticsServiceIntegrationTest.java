@@ -2,10 +2,6 @@ package nl.doorstroom.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.doorstroom.platform.test.ApiConventions;
+
 /** The running service over real HTTP, against the test JVM's broker and registry. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AnalyticsServiceIntegrationTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -49,7 +45,7 @@ class AnalyticsServiceIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertApiHeaders(response);
+        ApiConventions.assertNlApiHeaders(response);
         String body = response.body();
         List<String> codes = JsonPath.read(body, "$[*].code");
         assertThat(codes).hasSize(342).doesNotHaveDuplicates().isSorted().allMatch(code -> code.matches("GM\\d{4}"));
@@ -67,7 +63,7 @@ class AnalyticsServiceIntegrationTest {
         HttpResponse<String> response = get("/api/v1/municipalities?regionCode=AM18", "application/json", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertApiHeaders(response);
+        ApiConventions.assertNlApiHeaders(response);
         List<String> codes = JsonPath.read(response.body(), "$[*].code");
         assertThat(codes).containsExactly("GM0358", "GM0362", "GM0363", "GM0384", "GM0394", "GM0437", "GM0451", "GM0736");
         List<String> regions = JsonPath.read(response.body(), "$[*].regionName");
@@ -85,7 +81,7 @@ class AnalyticsServiceIntegrationTest {
 
             assertThat(response.statusCode()).as(malformed).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertApiHeaders(response);
+            ApiConventions.assertNlApiHeaders(response);
             assertThat((String) JsonPath.read(response.body(), "$.title")).isEqualTo("Ongeldige invoer");
             assertThat((String) JsonPath.read(response.body(), "$.invalidParams[0].name")).isEqualTo("regionCode");
             assertThat((String) JsonPath.read(response.body(), "$.invalidParams[0].code")).isEqualTo("pattern");
@@ -103,12 +99,9 @@ class AnalyticsServiceIntegrationTest {
         HttpResponse<String> response = get("/api/v1/openapi.json", "application/json", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertApiHeaders(response);
+        ApiConventions.assertNlApiHeaders(response);
         String body = response.body();
-        assertThat((String) JsonPath.read(body, "$.openapi")).startsWith("3.");
-        assertThat((String) JsonPath.read(body, "$.info.version")).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat((String) JsonPath.read(body, "$.info.contact.email")).isNotBlank();
-        assertThat((String) JsonPath.read(body, "$.servers[0].url")).endsWith("/api/v1");
+        ApiConventions.assertOpenApiConventions(body);
         Map<String, Object> paths = JsonPath.read(body, "$.paths");
         assertThat(paths).containsKey("/municipalities");
         List<String> parameters = JsonPath.read(body, "$.paths['/municipalities'].get.parameters[*].name");
@@ -125,22 +118,8 @@ class AnalyticsServiceIntegrationTest {
         assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
     }
 
-    private static void assertApiHeaders(HttpResponse<String> response) {
-        var headers = response.headers();
-        assertThat(headers.firstValue("API-Version")).hasValueSatisfying(v -> assertThat(v).matches("\\d+\\.\\d+\\.\\d+"));
-        assertThat(headers.firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(headers.firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
-    }
-
-    private HttpResponse<String> get(String path, String accept, String language) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", accept);
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String accept, String language) {
+        return ApiConventions.get(port, path, accept, language);
     }
 
     private static int count(String text, String needle) {

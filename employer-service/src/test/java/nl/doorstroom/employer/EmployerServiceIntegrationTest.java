@@ -2,10 +2,6 @@ package nl.doorstroom.employer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.doorstroom.platform.test.ApiConventions;
+
 /** The running service over real HTTP, against the test JVM's broker and registry. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class EmployerServiceIntegrationTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -49,7 +45,7 @@ class EmployerServiceIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertApiHeaders(response);
+        ApiConventions.assertNlApiHeaders(response);
         String body = response.body();
         List<String> codes = JsonPath.read(body, "$[*].code");
         assertThat(codes).hasSize(35).isSorted().allMatch(code -> code.matches("AM\\d{2}"));
@@ -64,7 +60,7 @@ class EmployerServiceIntegrationTest {
         HttpResponse<String> response = get("/api/v1/labour-market-regions/AM18", "application/json", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertApiHeaders(response);
+        ApiConventions.assertNlApiHeaders(response);
         assertThat((String) JsonPath.read(response.body(), "$.code")).isEqualTo("AM18");
         assertThat((String) JsonPath.read(response.body(), "$.name")).isEqualTo("Groot Amsterdam");
         List<String> names = JsonPath.read(response.body(), "$.municipalities[*].name");
@@ -80,7 +76,7 @@ class EmployerServiceIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertApiHeaders(response);
+        ApiConventions.assertNlApiHeaders(response);
         assertThat((Integer) JsonPath.read(response.body(), "$.status")).isEqualTo(404);
         assertThat((String) JsonPath.read(response.body(), "$.title")).isEqualTo("Niet gevonden");
     }
@@ -92,7 +88,7 @@ class EmployerServiceIntegrationTest {
 
             assertThat(response.statusCode()).as(malformed).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertApiHeaders(response);
+            ApiConventions.assertNlApiHeaders(response);
             assertThat((String) JsonPath.read(response.body(), "$.title")).isEqualTo("Invalid input");
             assertThat((String) JsonPath.read(response.body(), "$.invalidParams[0].name")).isEqualTo("regionCode");
             assertThat((String) JsonPath.read(response.body(), "$.invalidParams[0].code")).isEqualTo("pattern");
@@ -110,12 +106,9 @@ class EmployerServiceIntegrationTest {
         HttpResponse<String> response = get("/api/v1/openapi.json", "application/json", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertApiHeaders(response);
+        ApiConventions.assertNlApiHeaders(response);
         String body = response.body();
-        assertThat((String) JsonPath.read(body, "$.openapi")).startsWith("3.");
-        assertThat((String) JsonPath.read(body, "$.info.version")).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat((String) JsonPath.read(body, "$.info.contact.email")).isNotBlank();
-        assertThat((String) JsonPath.read(body, "$.servers[0].url")).endsWith("/api/v1");
+        ApiConventions.assertOpenApiConventions(body);
         Map<String, Object> paths = JsonPath.read(body, "$.paths");
         assertThat(paths).containsKeys("/labour-market-regions", "/labour-market-regions/{regionCode}");
         assertThat((Map<String, Object>) JsonPath.read(body, "$.paths['/labour-market-regions/{regionCode}'].get.responses['404'].content"))
@@ -130,22 +123,8 @@ class EmployerServiceIntegrationTest {
         assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
     }
 
-    private static void assertApiHeaders(HttpResponse<String> response) {
-        var headers = response.headers();
-        assertThat(headers.firstValue("API-Version")).hasValueSatisfying(v -> assertThat(v).matches("\\d+\\.\\d+\\.\\d+"));
-        assertThat(headers.firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(headers.firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
-    }
-
-    private HttpResponse<String> get(String path, String accept, String language) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", accept);
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String accept, String language) {
+        return ApiConventions.get(port, path, accept, language);
     }
 
     private static int count(String text, String needle) {

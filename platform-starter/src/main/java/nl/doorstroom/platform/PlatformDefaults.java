@@ -12,6 +12,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.cloudevents.CloudEventsProducerInterceptor;
 import nl.doorstroom.platform.kafka.DeadLetterTopicResolver;
+import nl.doorstroom.schemas.CloudEventTypes;
 
 /**
  * The platform's reliability and contract settings, expressed as ordinary Spring Boot properties with the lowest
@@ -20,9 +21,14 @@ import nl.doorstroom.platform.kafka.DeadLetterTopicResolver;
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "doorstroomPlatformDefaults";
+    static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Avro 1.12 instantiates generated classes only from trusted packages; ours are all under the schemas package
+        if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
+            System.setProperty(AVRO_TRUSTED_PACKAGES, CloudEventTypes.class.getPackageName());
+        }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
     }
 

@@ -47,7 +47,6 @@ final class Services {
         List<ManagedProcess> started = new ArrayList<>();
         for (Service service : ALL) {
             List<String> command = StackLayout.javaCommand(List.of("-Xmx512m",
-                    "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=nl.doorstroom.schemas",
                     "-jar", layout.serviceJar(service.module()).toString(),
                     "--server.address=127.0.0.1",
                     "--server.port=" + options.port(service.port()),
