@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.jayway.jsonpath.JsonPath;
 
 import nl.doorstroom.platform.test.ApiConventions;
+import nl.doorstroom.platform.test.TestTokens;
 
 /** The running service over real HTTP, against the test JVM's broker and registry. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -118,8 +119,9 @@ class AnalyticsServiceIntegrationTest {
         assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
     }
 
+    /** API calls come from a signed-in analytics user; pages and health need no token. */
     private HttpResponse<String> get(String path, String accept, String language) {
-        return ApiConventions.get(port, path, accept, language);
+        return ApiConventions.get(port, path, accept, language, path.startsWith("/api/") ? TestTokens.analyst("AM13") : null);
     }
 
     private static int count(String text, String needle) {

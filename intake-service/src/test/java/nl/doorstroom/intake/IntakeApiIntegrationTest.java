@@ -36,6 +36,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.test.ApiConventions;
+import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,9 @@ class IntakeApiIntegrationTest {
 
     @BeforeEach
     void setUp() {
+        // unless a test says otherwise, requests come from AZC staff at AZC-BUDEL
         http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
         await("intake streams running").atMost(Duration.ofSeconds(60)).until(() -> {
@@ -84,9 +87,9 @@ class IntakeApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).body(EARLY_INTAKE).retrieve().toEntity(String.class);
         assertThat(intake.getStatusCode().value()).isEqualTo(200);
 
-        ResponseEntity<String> link = post("/api/v1/persons/" + id + "/municipality-links", """
+        ResponseEntity<String> link = postAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links", """
                 {"municipalityCode":"GM0344","permitDate":"%s","linkDate":"%s"}""".formatted(
-                LocalDate.now().minusDays(14), LocalDate.now()), "nl");
+                LocalDate.now().minusDays(14), LocalDate.now()));
         assertThat(link.getStatusCode().value()).isEqualTo(201);
         assertThat(json(link).get("municipalityName").asString()).isEqualTo("Utrecht");
         assertThat(json(link).get("regionCode").asString()).isEqualTo("AM13");
@@ -191,8 +194,8 @@ class IntakeApiIntegrationTest {
         String unknown = UUID.randomUUID().toString();
         assertThat(http.put().uri("/api/v1/persons/{id}/early-intake", unknown).contentType(MediaType.APPLICATION_JSON)
                 .body(EARLY_INTAKE).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
-        ResponseEntity<String> link = post("/api/v1/persons/" + unknown + "/municipality-links",
-                "{\"municipalityCode\":\"GM0344\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-10-10\"}", "nl");
+        ResponseEntity<String> link = postAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + unknown + "/municipality-links",
+                "{\"municipalityCode\":\"GM0344\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-10-10\"}");
         assertThat(link.getStatusCode().value()).isEqualTo(404);
         assertThat(link.getHeaders().getContentType()).hasToString("application/problem+json");
     }
@@ -200,10 +203,55 @@ class IntakeApiIntegrationTest {
     @Test
     void aLinkToAnUnknownMunicipalityIsRefused() {
         String id = json(post("/api/v1/persons", registration("Sara", randomVNumber()), "nl")).get("id").asString();
-        ResponseEntity<String> link = post("/api/v1/persons/" + id + "/municipality-links",
-                "{\"municipalityCode\":\"GM9999\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-09-01\"}", "nl");
+        ResponseEntity<String> link = postAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links",
+                "{\"municipalityCode\":\"GM9999\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-09-01\"}");
         assertThat(link.getStatusCode().value()).isEqualTo(400);
         assertThat(reasons(json(link))).containsOnlyKeys("municipalityCode", "linkDate");
+    }
+
+    @Test
+    void staffOfAnotherReceptionLocationCannotSeeOrChangeThePerson() {
+        String id = json(post("/api/v1/persons", registration("Hana", randomVNumber()), "nl")).get("id").asString();
+        String terApel = TestTokens.azcStaff("AZC-TER-APEL");
+        ResponseEntity<String> seen = getAs(terApel, "/api/v1/persons/" + id);
+        assertThat(seen.getStatusCode().value()).isEqualTo(404);
+        assertThat(seen.getBody()).doesNotContain("Hana");
+        assertThat(http.put().uri("/api/v1/persons/{id}/early-intake", id).header("Authorization", "Bearer " + terApel)
+                .contentType(MediaType.APPLICATION_JSON).body(EARLY_INTAKE).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(postAs(terApel, "/api/v1/persons", registration("Hana", randomVNumber())).getStatusCode().value())
+                .as("registering at another location").isEqualTo(403);
+        assertThat(getAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id).getStatusCode().value())
+                .as("COA works nationally").isEqualTo(200);
+        assertThat(getAs(TestTokens.caseWorker("GM0344"), "/api/v1/persons/" + id).getStatusCode().value()).isEqualTo(403);
+        assertThat(postAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons/" + id + "/municipality-links",
+                "{\"municipalityCode\":\"GM0344\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-10-10\"}")
+                .getStatusCode().value()).as("only COA links").isEqualTo(403);
+    }
+
+    @Test
+    void missingTamperedExpiredOrUnknownScopeTokensAre401AndNothingIsPublished() {
+        long before = endOffsets();
+        String body = registration("Ali", randomVNumber());
+        List<String> refused = List.of(
+                TestTokens.tampered(TestTokens.azcStaff("AZC-BUDEL")),
+                TestTokens.token(Map.of("roles", List.of("azc-staff"), "location", "AZC-BUDEL"), java.time.Instant.now().minusSeconds(60)),
+                TestTokens.token(Map.of("roles", List.of("superuser"))),
+                TestTokens.token(Map.of("roles", List.of("azc-staff"))),
+                TestTokens.token(Map.of("roles", List.of("case-worker"), "municipality", "GM9999")),
+                "not-a-jwt");
+        for (String token : refused) {
+            ResponseEntity<String> response = postAs(token, "/api/v1/persons", body);
+            assertThat(response.getStatusCode().value()).as(token).isEqualTo(401);
+            assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        }
+        ResponseEntity<String> anonymous = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build()
+                .post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(json(anonymous).get("title").asString()).isEqualTo("Niet aangemeld");
+        assertThat(endOffsets()).isEqualTo(before);
     }
 
     @Test
@@ -220,6 +268,15 @@ class IntakeApiIntegrationTest {
     private ResponseEntity<String> post(String path, String body, String language) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", language)
                 .body(body).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> postAs(String token, String path, String body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token)
+                .body(body).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> getAs(String token, String path) {
+        return http.get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
     }
 
     static String registration(String givenNames, String vNumber) {

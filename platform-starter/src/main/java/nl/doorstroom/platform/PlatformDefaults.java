@@ -94,6 +94,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put("server.error.include-stacktrace", "never");
         p.put("spring.servlet.multipart.enabled", "false");
 
+        // Bearer tokens: roles in the "roles" claim, for the Doorstroom API audience. Which identity provider signs
+        // them is the deployment's choice (spring.security.oauth2.resourceserver.jwt.issuer-uri), never a default.
+        String jwt = "spring.security.oauth2.resourceserver.jwt.";
+        p.put(jwt + "authorities-claim-name", "roles");
+        p.put(jwt + "authority-prefix", "ROLE_");
+        p.put(jwt + "audiences", "doorstroom-api");
+
         // API documentation at the NL API Design Rules' place
         p.put("springdoc.api-docs.path", "/api/v1/openapi.json");
         p.put("springdoc.swagger-ui.path", "/api/v1/docs");

@@ -23,6 +23,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.test.SchemaRegistryServer;
+import nl.doorstroom.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,7 +80,9 @@ class WarmHandoverEndToEndTest {
         assertThat(amersfoortInbox.getStatusCode().value()).isEqualTo(200);
         assertThat(amersfoortInbox.getBody()).doesNotContain(id).doesNotContain("Haddad");
         assertThat(dossier(AMERSFOORT, id).getStatusCode().value())
-                .as("Amersfoort asking for Utrecht's person").isEqualTo(404);
+                .as("Amersfoort's inbox does not hold Utrecht's person").isEqualTo(404);
+        assertThat(dossierAs(TestTokens.caseWorker(AMERSFOORT), UTRECHT, id).getStatusCode().value())
+                .as("Amersfoort's case worker guessing the id in Utrecht's inbox").isEqualTo(404);
     }
 
     @Test
@@ -138,6 +141,7 @@ class WarmHandoverEndToEndTest {
 
     private static String registerWithIntake(String givenNames, String familyName) {
         ResponseEntity<String> registered = intakeApi.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .body("""
                         {"givenNames":"%s","familyName":"%s","dateOfBirth":"1994-03-12","vNumber":"%s",
                          "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(givenNames, familyName, vNumber()))
@@ -145,6 +149,7 @@ class WarmHandoverEndToEndTest {
         assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
         String id = JSON.readTree(registered.getBody()).get("id").asString();
         ResponseEntity<String> intakeRecorded = intakeApi.put().uri("/api/v1/persons/{id}/early-intake", id)
+                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .contentType(MediaType.APPLICATION_JSON).body("""
                         {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},
                          "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
@@ -157,6 +162,7 @@ class WarmHandoverEndToEndTest {
 
     private static void link(String id, String municipality) {
         ResponseEntity<String> linked = intakeApi.post().uri("/api/v1/persons/{id}/municipality-links", id)
+                .header("Authorization", "Bearer " + TestTokens.coaPlacementOfficer())
                 .contentType(MediaType.APPLICATION_JSON).body("""
                         {"municipalityCode":"%s","permitDate":"%s","linkDate":"%s"}""".formatted(
                         municipality, LocalDate.now().minusDays(14), LocalDate.now()))
@@ -165,21 +171,38 @@ class WarmHandoverEndToEndTest {
     }
 
     private static ResponseEntity<String> inbox(String municipality) {
-        return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers", municipality).retrieve().toEntity(String.class);
+        return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers", municipality)
+                .header("Authorization", "Bearer " + TestTokens.caseWorker(municipality)).retrieve().toEntity(String.class);
     }
 
     private static ResponseEntity<String> dossier(String municipality, String id) {
+        return dossierAs(TestTokens.caseWorker(municipality), municipality, id);
+    }
+
+    private static ResponseEntity<String> dossierAs(String token, String municipality, String id) {
         return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers/{id}", municipality, id)
-                .retrieve().toEntity(String.class);
+                .header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
     }
 
     private static Map<String, String> settings(String brokers, String registry, String name) {
         return Map.of(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", testTokenKey(),
                 "spring.kafka.bootstrap-servers", brokers,
                 "doorstroom.registry-url", registry,
                 "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),
                 "spring.kafka.streams.replication-factor", "1",
                 "doorstroom.topics.partitions", "2");
+    }
+
+    /** The services trust the test token signer, like they trust the identity provider in production. */
+    private static String testTokenKey() {
+        try (var in = WarmHandoverEndToEndTest.class.getResourceAsStream("/" + TestTokens.PUBLIC_KEY_RESOURCE)) {
+            Path key = Path.of("target", TestTokens.PUBLIC_KEY_RESOURCE).toAbsolutePath();
+            Files.write(key, in.readAllBytes());
+            return key.toUri().toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static RestClient client(String baseUrl) {

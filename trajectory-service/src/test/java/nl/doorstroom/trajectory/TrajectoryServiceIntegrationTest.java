@@ -3,6 +3,8 @@ package nl.doorstroom.trajectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
@@ -14,6 +16,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
+
+import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.platform.test.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +41,11 @@ public abstract class TrajectoryServiceIntegrationTest {
 
     protected RestClient http;
 
+    @Autowired
+    private Municipalities municipalities;
+
+    private static final Pattern MUNICIPALITY_IN_PATH = Pattern.compile("/(GM\\d{4})(/|$)");
+
     @BeforeEach
     void awaitStreamsRunning() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
@@ -57,8 +67,21 @@ public abstract class TrajectoryServiceIntegrationTest {
         return get(path, "application/json");
     }
 
+    /**
+     * A GET as the case worker of the municipality named in the path; as Utrecht's case worker where the path names
+     * no existing municipality (a malformed or unknown code).
+     */
     protected ResponseEntity<String> get(String path, String accept) {
-        return http.get().uri(path).header(HttpHeaders.ACCEPT, accept).retrieve().toEntity(String.class);
+        Matcher municipality = MUNICIPALITY_IN_PATH.matcher(path);
+        String code = municipality.find() && municipalities.isKnown(municipality.group(1)) ? municipality.group(1) : "GM0344";
+        return http.get().uri(path).header(HttpHeaders.ACCEPT, accept)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.caseWorker(code))
+                .retrieve().toEntity(String.class);
+    }
+
+    /** A GET with the given bearer token. */
+    protected ResponseEntity<String> getAs(String token, String path) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(String.class);
     }
 
     protected static JsonNode json(ResponseEntity<String> response) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,9 +43,10 @@ class EarlyIntakeResource {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the early intake of a person",
             description = "Replaces the person's early intake as a whole (PUT is idempotent).")
+    @PreAuthorize("hasRole('azc-staff')")
     EarlyIntake record(@PathVariable UUID personId, @Valid @RequestBody EarlyIntake intake) {
         String id = personId.toString();
-        persons.find(id).orElseThrow(() -> new NotFoundException("person"));
+        persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
         events.publish(Topics.INTAKE_PERSON_EVENTS, id, PersonEvents.envelope(id, toEvent(intake)));
         return intake;
     }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,6 +48,7 @@ class MunicipalityLinkResource {
     @Operation(summary = "Link a person to a municipality",
             description = "The municipality receives the person's dossier at once. A new link to another "
                     + "municipality (before the move) replaces the previous one.")
+    @PreAuthorize("hasRole('coa-placement-officer')")
     RecordedLink link(@PathVariable UUID personId, @Valid @RequestBody MunicipalityLink link) {
         String id = personId.toString();
         persons.find(id).orElseThrow(() -> new NotFoundException("person"));

@@ -23,6 +23,9 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.security.CurrentUser;
+import nl.doorstroom.platform.security.DoorstroomUser;
+import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonRegistered;
@@ -51,6 +54,16 @@ public class RegisteredPersons {
                 .filter((personId, event) -> event.getPayload() instanceof PersonRegistered, Named.as("only-registrations"))
                 .toTable(Named.as("registrations"), Materialized.<String, PersonEvent, KeyValueStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(serde));
+    }
+
+    /**
+     * The registration of a person as far as the current user may see it: AZC staff only their own location's
+     * people, COA placement officers everyone; anyone else, or anyone from another location, gets nothing (a 404).
+     */
+    public Optional<PersonRegistered> findVisible(String personId) {
+        DoorstroomUser user = CurrentUser.get();
+        return find(personId).filter(registered ->
+                user.has(Role.COA_PLACEMENT_OFFICER) || user.worksAt(registered.getReceptionLocation()));
     }
 
     /** The registration of a person, waiting briefly for a registration that was acknowledged a moment ago. */

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonRegistered;
@@ -36,7 +39,11 @@ class RegistrationResource {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a person", description = "Publishes a person-registered event once the broker has "
             + "acknowledged it. The person's id is a random UUID, never a V-number, so it can appear in URLs.")
+    @PreAuthorize("hasRole('azc-staff')")
     ResponseEntity<RegisteredPerson> register(@Valid @RequestBody PersonRegistration registration) {
+        if (!CurrentUser.get().worksAt(registration.receptionLocation())) {
+            throw new AccessDeniedException("AZC staff register people at their own reception location only");
+        }
         String personId = UUID.randomUUID().toString();
         PersonRegistered registered = PersonRegistered.newBuilder()
                 .setGivenNames(registration.givenNames().strip())
@@ -52,8 +59,9 @@ class RegistrationResource {
 
     @GetMapping("/{personId}")
     @Operation(summary = "Get a registered person")
+    @PreAuthorize("hasAnyRole('azc-staff', 'coa-placement-officer')")
     RegisteredPerson get(@PathVariable UUID personId) {
-        return persons.find(personId.toString())
+        return persons.findVisible(personId.toString())
                 .map(registered -> RegisteredPerson.of(personId.toString(), registered))
                 .orElseThrow(() -> new NotFoundException("person"));
     }

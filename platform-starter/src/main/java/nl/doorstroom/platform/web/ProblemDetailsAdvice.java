@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -89,6 +90,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
         return ResponseEntity.badRequest().body(invalidInput(List.of(
                 new InvalidParam(name, "format", message("doorstroom.problem.unreadable-field")))));
+    }
+
+    /** A role that may not do this ({@code @PreAuthorize}, or a scope that forbids a change): 403, nothing done. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message("doorstroom.problem.forbidden.detail"));
+        problem.setTitle(message("doorstroom.problem.forbidden.title"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -19,12 +19,15 @@ public final class ApiConventions {
     private ApiConventions() {
     }
 
-    /** A GET on a running service, with the given Accept and (optional) Accept-Language. */
-    public static HttpResponse<String> get(int port, String path, String accept, String language) {
+    /** A GET on a running service, with the given Accept, (optional) Accept-Language and (optional) bearer token. */
+    public static HttpResponse<String> get(int port, String path, String accept, String language, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", accept);
         if (language != null) {
             request.header("Accept-Language", language);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());

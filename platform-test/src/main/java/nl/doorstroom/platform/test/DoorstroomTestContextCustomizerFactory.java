@@ -41,7 +41,8 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
                     "doorstroom.registry-url", SchemaRegistryServer.url(),
                     "spring.kafka.streams.state-dir", "target/kstreams/" + UUID.randomUUID(),
                     "spring.kafka.streams.replication-factor", "1",
-                    "doorstroom.topics.partitions", "2")));
+                    "doorstroom.topics.partitions", "2",
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location", "classpath:" + TestTokens.PUBLIC_KEY_RESOURCE)));
         }
 
         @Override

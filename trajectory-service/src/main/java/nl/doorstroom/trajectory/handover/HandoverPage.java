@@ -1,6 +1,7 @@
 package nl.doorstroom.trajectory.handover;
 
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import nl.doorstroom.platform.web.NotFoundException;
 
 /** The case worker's pages: the municipality's handover inbox and a dossier (Dutch first, server-rendered). */
 @Controller
+@PreAuthorize("hasRole('case-worker')")
 @RequestMapping("/gemeenten/{municipalityCode}/overdrachten")
 public class HandoverPage {
 

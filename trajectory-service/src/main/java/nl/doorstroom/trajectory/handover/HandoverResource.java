@@ -2,6 +2,7 @@ package nl.doorstroom.trajectory.handover;
 
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +19,7 @@ import nl.doorstroom.platform.web.NotFoundException;
  * caller's municipality scope can be checked against it before anything is read.
  */
 @RestController
+@PreAuthorize("hasRole('case-worker')")
 @RequestMapping("/api/v1/municipalities/{municipalityCode}/handovers")
 @Tag(name = "handovers", description = "Warm handover: the dossiers of people linked to a municipality")
 public class HandoverResource {

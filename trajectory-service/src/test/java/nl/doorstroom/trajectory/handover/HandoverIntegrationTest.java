@@ -32,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
@@ -116,6 +117,31 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(dossierPage.getBody()).contains("Overdrachtsdossier", "1234567890", "Civil engineer", "19-01-2026");
         assertThat(get("/gemeenten/" + AMERSFOORT + "/overdrachten/" + person, "text/html").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aCaseWorkerOfAnotherMunicipalityCannotFindTheDossierEvenByItsId() {
+        String person = UUID.randomUUID().toString();
+        Instant t = Instant.now();
+        publish(registered(person, t, "Nour", "Saleh"));
+        publish(linked(person, t.plusMillis(1), UTRECHT));
+        awaitInInbox(UTRECHT, person);
+
+        String amersfoort = TestTokens.caseWorker(AMERSFOORT);
+        for (String path : List.of(dossierPath(UTRECHT, person), "/api/v1/municipalities/" + UTRECHT + "/handovers",
+                "/gemeenten/" + UTRECHT + "/overdrachten/" + person, "/gemeenten/" + UTRECHT + "/overdrachten")) {
+            ResponseEntity<String> response = getAs(amersfoort, path);
+            assertThat(response.getStatusCode()).as("Amersfoort asks %s", path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getBody()).doesNotContain("Saleh");
+        }
+        assertThat(getAs(TestTokens.azcStaff("AZC-BUDEL"), dossierPath(UTRECHT, person)).getStatusCode())
+                .as("AZC staff are not case workers").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(getAs(TestTokens.platformOperator(), dossierPath(UTRECHT, person)).getStatusCode())
+                .as("operators see no case data").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> anonymous = http.get().uri(dossierPath(UTRECHT, person)).retrieve().toEntity(String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(anonymous.getBody()).doesNotContain("Saleh");
     }
 
     @Test

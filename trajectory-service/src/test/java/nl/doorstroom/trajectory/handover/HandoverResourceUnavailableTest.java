@@ -6,10 +6,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -30,6 +36,9 @@ class HandoverResourceUnavailableTest {
 
     @Test
     void theApiAnswers503WithRetryAfter() throws Exception {
+        Jwt utrecht = Jwt.withTokenValue("test").header("alg", "RS256")
+                .claim("roles", List.of("case-worker")).claim("municipality", "GM0344").build();
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(utrecht));
         StaticMessageSource messages = new StaticMessageSource();
         messages.setUseCodeAsDefaultMessage(true);
         MunicipalityCodes codes = new MunicipalityCodes(
@@ -43,5 +52,10 @@ class HandoverResourceUnavailableTest {
                 .andExpect(jsonPath("$.status").value(503));
         mvc.perform(get("/api/v1/municipalities/GM0344/handovers/someone"))
                 .andExpect(status().isServiceUnavailable());
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
     }
 }

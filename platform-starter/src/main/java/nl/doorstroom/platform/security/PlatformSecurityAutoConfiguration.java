@@ -1,0 +1,110 @@
+package nl.doorstroom.platform.security;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
+
+import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.platform.web.WebPlatformAutoConfiguration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One authentication and authorisation set-up for every service (DESIGN §5). The API takes bearer tokens (JWT, roles
+ * and scopes in claims) and keeps no session; pages use OpenID Connect login when a client registration is configured
+ * (the local stack's Keycloak, or the municipality's own identity provider), and also accept a bearer token. What
+ * each role may do is declared on the endpoints ({@code @PreAuthorize}) and, for scopes, checked where the data is
+ * read, answering 404 so that another tenant's data cannot even be found.
+ */
+@AutoConfiguration(after = WebPlatformAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+public class PlatformSecurityAutoConfiguration {
+
+    static final String[] PUBLIC_DOCUMENTATION = {"/api/v1/openapi.json", "/api/v1/openapi.json.yaml",
+            "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**"};
+    static final String[] PUBLIC_PAGES = {"/", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**",
+            "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info"};
+
+    @Bean
+    ScopeClaimsValidator scopeClaimsValidator(Municipalities municipalities) {
+        return new ScopeClaimsValidator(municipalities);
+    }
+
+    @Bean
+    ProblemAuthenticationHandlers problemAuthenticationHandlers(MessageSource messages, LocaleResolver locales,
+                                                                JsonMapper json) {
+        return new ProblemAuthenticationHandlers(messages, locales, json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_DOCUMENTATION).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens only: nothing a browser sends by itself authenticates an API call
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                                     ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.PLATFORM_OPERATOR.claimValue())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        if (clients.getIfAvailable() != null) {
+            http.oauth2Login(login -> { }).logout(logout -> logout.logoutSuccessUrl("/"));
+        } else {
+            http.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    /** Roles of a user who signed in on a page come from the same {@code roles} claim as in API tokens. */
+    @Bean
+    GrantedAuthoritiesMapper doorstroomRolesFromOidcClaims() {
+        return authorities -> {
+            Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    Object roles = oidc.getAttributes().get(DoorstroomUser.ROLES_CLAIM);
+                    if (roles instanceof Collection<?> values) {
+                        values.forEach(role -> Role.fromClaim(String.valueOf(role))
+                                .ifPresent(r -> mapped.add(new SimpleGrantedAuthority("ROLE_" + r.claimValue()))));
+                    }
+                }
+            }
+            return mapped;
+        };
+    }
+}
