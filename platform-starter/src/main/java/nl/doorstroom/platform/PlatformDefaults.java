@@ -107,7 +107,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put("springdoc.paths-to-match", "/api/**");
 
         // Operations
-        p.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        // mappings: the operator's (and the authorisation matrix test's) list of every endpoint
+        p.put("management.endpoints.web.exposure.include", "health,info,prometheus,mappings");
         p.put("management.endpoint.health.probes.enabled", "true");
         p.put("management.endpoint.health.group.readiness.include", "readinessState,kafkaStreams");
         p.put("management.endpoint.health.validate-group-membership", "false");

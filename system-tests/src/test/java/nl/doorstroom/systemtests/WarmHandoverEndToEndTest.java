@@ -10,19 +10,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.web.client.RestClient;
 
-import nl.doorstroom.platform.test.SchemaRegistryServer;
 import nl.doorstroom.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The core promise, end to end: a person registered in the AZC and linked to a municipality is in that
  * municipality's handover inbox at once, with the complete dossier, and in no other municipality's inbox.
- * intake-service and trajectory-service run from their packaged jars against one real broker and registry.
+ * The services run from their packaged jars against one real broker and registry.
  */
 class WarmHandoverEndToEndTest {
 
@@ -38,26 +33,13 @@ class WarmHandoverEndToEndTest {
     private static final String UTRECHT = "GM0344";
     private static final String AMERSFOORT = "GM0307";
 
-    private static ServiceProcess intake;
-    private static ServiceProcess trajectory;
     private static RestClient intakeApi;
     private static RestClient trajectoryApi;
 
     @BeforeAll
-    static void startServices() {
-        String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
-        String registry = SchemaRegistryServer.url();
-        intake = ServiceProcess.start("intake-service", settings(brokers, registry, "intake"));
-        trajectory = ServiceProcess.start("trajectory-service", settings(brokers, registry, "trajectory"));
-        intake.awaitReady(Duration.ofSeconds(120));
-        trajectory.awaitReady(Duration.ofSeconds(120));
-        intakeApi = client(intake.baseUrl());
-        trajectoryApi = client(trajectory.baseUrl());
-    }
-
-    @AfterAll
-    static void stopServices() {
-        Stream.of(trajectory, intake).filter(s -> s != null).forEach(ServiceProcess::close);
+    static void services() {
+        intakeApi = client(RunningPlatform.service("intake-service").baseUrl());
+        trajectoryApi = client(RunningPlatform.service("trajectory-service").baseUrl());
     }
 
     @Test
@@ -182,27 +164,6 @@ class WarmHandoverEndToEndTest {
     private static ResponseEntity<String> dossierAs(String token, String municipality, String id) {
         return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers/{id}", municipality, id)
                 .header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
-    }
-
-    private static Map<String, String> settings(String brokers, String registry, String name) {
-        return Map.of(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", testTokenKey(),
-                "spring.kafka.bootstrap-servers", brokers,
-                "doorstroom.registry-url", registry,
-                "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),
-                "spring.kafka.streams.replication-factor", "1",
-                "doorstroom.topics.partitions", "2");
-    }
-
-    /** The services trust the test token signer, like they trust the identity provider in production. */
-    private static String testTokenKey() {
-        try (var in = WarmHandoverEndToEndTest.class.getResourceAsStream("/" + TestTokens.PUBLIC_KEY_RESOURCE)) {
-            Path key = Path.of("target", TestTokens.PUBLIC_KEY_RESOURCE).toAbsolutePath();
-            Files.write(key, in.readAllBytes());
-            return key.toUri().toString();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static RestClient client(String baseUrl) {

@@ -1,0 +1,207 @@
+package nl.doorstroom.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import nl.doorstroom.platform.test.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every endpoint of every service against every role and scope. The endpoints are read from each running service's
+ * own request mappings ({@code /actuator/mappings}), so a new endpoint without an entry in {@link #MATRIX} fails this
+ * test. Each cell is a real HTTP call with a real token: allowed means the request was served, refused means 401,
+ * 403 or 404 (404 where the data belongs to another tenant, so it cannot even be found).
+ */
+class AuthorizationMatrixTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Someone calling, with the token their identity provider would give them (none for anonymous). */
+    record Actor(String name, String token) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final Actor ANONYMOUS = new Actor("anonymous", null);
+    static final Actor AZC_BUDEL = new Actor("azc-staff@AZC-BUDEL", TestTokens.azcStaff("AZC-BUDEL"));
+    static final Actor AZC_TER_APEL = new Actor("azc-staff@AZC-TER-APEL", TestTokens.azcStaff("AZC-TER-APEL"));
+    static final Actor COA = new Actor("coa-placement-officer", TestTokens.coaPlacementOfficer());
+    static final Actor UTRECHT = new Actor("case-worker@GM0344", TestTokens.caseWorker("GM0344"));
+    static final Actor AMERSFOORT = new Actor("case-worker@GM0307", TestTokens.caseWorker("GM0307"));
+    static final Actor EMPLOYER_A = new Actor("employer@12345678", TestTokens.employer("12345678"));
+    static final Actor EMPLOYER_B = new Actor("employer@87654321", TestTokens.employer("87654321"));
+    static final Actor ANALYST_REGION = new Actor("analyst@AM13", TestTokens.analyst("AM13"));
+    static final Actor ANALYST_NATIONAL = new Actor("analyst@NL", TestTokens.analyst("NL"));
+    static final Actor OPERATOR = new Actor("platform-operator", TestTokens.platformOperator());
+
+    static final List<Actor> ACTORS = List.of(ANONYMOUS, AZC_BUDEL, AZC_TER_APEL, COA, UTRECHT, AMERSFOORT,
+            EMPLOYER_A, EMPLOYER_B, ANALYST_REGION, ANALYST_NATIONAL, OPERATOR);
+
+    static final Predicate<Actor> EVERYONE = actor -> true;
+    static final Predicate<Actor> SIGNED_IN = actor -> actor != ANONYMOUS;
+
+    /** How to call an endpoint (path variables filled in with the fixture person), and who may. */
+    record Cell(String path, String body, Predicate<Actor> allowed) {
+    }
+
+    /** The person every call is about: registered at AZC-BUDEL, linked to Utrecht (GM0344). */
+    private static String person;
+
+    /** The privacy model of DESIGN §5, endpoint by endpoint ("service METHOD pattern"). */
+    private static final Map<String, Cell> MATRIX = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void aPersonAtBudelLinkedToUtrecht() {
+        RestClient intake = client("intake-service");
+        ResponseEntity<String> registered = intake.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + AZC_BUDEL.token()).body(registration()).retrieve().toEntity(String.class);
+        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+        person = JSON.readTree(registered.getBody()).get("id").asString();
+        ResponseEntity<String> linked = intake.post().uri("/api/v1/persons/{id}/municipality-links", person)
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + COA.token())
+                .body(link()).retrieve().toEntity(String.class);
+        assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
+        await("the handover reaches Utrecht").atMost(Duration.ofSeconds(30)).until(() -> client("trajectory-service").get()
+                .uri("/api/v1/municipalities/GM0344/handovers/{id}", person).header("Authorization", "Bearer " + UTRECHT.token())
+                .retrieve().toEntity(String.class).getStatusCode().value() == 200);
+
+        MATRIX.put("intake-service POST /api/v1/persons",
+                new Cell("/api/v1/persons", registration(), actor -> actor == AZC_BUDEL));
+        MATRIX.put("intake-service GET /api/v1/persons/{personId}",
+                new Cell("/api/v1/persons/" + person, null, actor -> actor == AZC_BUDEL || actor == COA));
+        MATRIX.put("intake-service PUT /api/v1/persons/{personId}/early-intake",
+                new Cell("/api/v1/persons/" + person + "/early-intake", earlyIntake(), actor -> actor == AZC_BUDEL));
+        MATRIX.put("intake-service POST /api/v1/persons/{personId}/municipality-links",
+                new Cell("/api/v1/persons/" + person + "/municipality-links", link(), actor -> actor == COA));
+        MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers",
+                new Cell("/api/v1/municipalities/GM0344/handovers", null, actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers/{personId}",
+                new Cell("/api/v1/municipalities/GM0344/handovers/" + person, null, actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service GET /gemeenten/{municipalityCode}/overdrachten",
+                new Cell("/gemeenten/GM0344/overdrachten", null, actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service GET /gemeenten/{municipalityCode}/overdrachten/{personId}",
+                new Cell("/gemeenten/GM0344/overdrachten/" + person, null, actor -> actor == UTRECHT));
+        MATRIX.put("employer-service GET /", new Cell("/", null, EVERYONE));
+        MATRIX.put("employer-service GET /api/v1/labour-market-regions",
+                new Cell("/api/v1/labour-market-regions", null, SIGNED_IN));
+        MATRIX.put("employer-service GET /api/v1/labour-market-regions/{regionCode}",
+                new Cell("/api/v1/labour-market-regions/AM13", null, SIGNED_IN));
+        MATRIX.put("analytics-service GET /", new Cell("/", null, EVERYONE));
+        MATRIX.put("analytics-service GET /api/v1/municipalities", new Cell("/api/v1/municipalities", null, SIGNED_IN));
+    }
+
+    @Test
+    void everyEndpointOfEveryServiceHasAnEntryInTheMatrix() {
+        Set<String> endpoints = new TreeSet<>();
+        for (String service : RunningPlatform.SERVICES) {
+            endpoints.addAll(endpointsOf(service));
+        }
+        assertThat(endpoints).as("endpoints without an entry in the authorisation matrix")
+                .isSubsetOf(MATRIX.keySet());
+        assertThat(MATRIX.keySet()).as("matrix entries for endpoints that no longer exist").isSubsetOf(endpoints);
+    }
+
+    @Test
+    void everyRoleAndScopeGetsExactlyWhatTheModelAllows() {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (var entry : MATRIX.entrySet()) {
+            String[] key = entry.getKey().split(" ", 3);
+            Cell cell = entry.getValue();
+            for (Actor actor : ACTORS) {
+                ResponseEntity<String> response = call(key[0], HttpMethod.valueOf(key[1]), cell, actor);
+                int status = response.getStatusCode().value();
+                boolean served = status < 400;
+                boolean refused = status == 401 || status == 403 || status == 404;
+                boolean expected = cell.allowed().test(actor);
+                cells++;
+                if (expected ? !served : !refused) {
+                    wrong.add("%s as %s: %d, expected %s".formatted(entry.getKey(), actor, status, expected ? "served" : "refused"));
+                }
+                if (!expected && status != 401) {
+                    assertThat(response.getBody() == null ? "" : response.getBody()).as("refusal leaks the person")
+                            .doesNotContain("Haddad");
+                }
+            }
+        }
+        assertThat(wrong).as("cells that disagree with the model").isEmpty();
+        assertThat(cells).isEqualTo(MATRIX.size() * ACTORS.size());
+        System.out.printf("authorisation matrix: %d endpoints x %d roles/scopes = %d calls%n", MATRIX.size(), ACTORS.size(), cells);
+    }
+
+    /** Our own endpoints as the service maps them (framework endpoints such as actuator and docs are left out). */
+    private static Set<String> endpointsOf(String service) {
+        String body = client(service).get().uri("/actuator/mappings").header("Authorization", "Bearer " + OPERATOR.token())
+                .retrieve().body(String.class);
+        Set<String> endpoints = new TreeSet<>();
+        JSON.readTree(body).get("contexts").forEach(context -> context.get("mappings").get("dispatcherServlets")
+                .forEach(servlet -> servlet.forEach(mapping -> {
+                    JsonNode details = mapping.get("details");
+                    if (details == null || details.get("handlerMethod") == null
+                            || !details.get("handlerMethod").get("className").asString().startsWith("nl.doorstroom.")) {
+                        return;
+                    }
+                    JsonNode conditions = details.get("requestMappingConditions");
+                    conditions.get("methods").forEach(method -> conditions.get("patterns").forEach(pattern ->
+                            endpoints.add(service + " " + method.asString() + " " + pattern.asString())));
+                })));
+        assertThat(endpoints).as("endpoints of %s", service).isNotEmpty();
+        return endpoints;
+    }
+
+    private static ResponseEntity<String> call(String service, HttpMethod method, Cell cell, Actor actor) {
+        var request = client(service).method(method).uri(cell.path());
+        if (actor.token() != null) {
+            request.header("Authorization", "Bearer " + actor.token());
+        }
+        if (cell.body() != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(cell.body());
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
+    private static RestClient client(String service) {
+        return RestClient.builder().baseUrl(RunningPlatform.service(service).baseUrl())
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+
+    private static String registration() {
+        return """
+                {"givenNames":"Amina","familyName":"Haddad","dateOfBirth":"1994-03-12","vNumber":"%010d",
+                 "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(System.nanoTime() % 10_000_000_000L);
+    }
+
+    private static String earlyIntake() {
+        return """
+                {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},
+                 "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
+                 "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
+                 "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]}}""";
+    }
+
+    private static String link() {
+        return """
+                {"municipalityCode":"GM0344","permitDate":"%s","linkDate":"%s"}""".formatted(
+                LocalDate.now().minusDays(14), LocalDate.now());
+    }
+}
