@@ -128,7 +128,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("unexpected error answering a request", ex);
+        // exception messages can quote the input (a name, a V-number): log where it failed, never what it said
+        RuntimeException withoutMessage = new RuntimeException(ex.getClass().getName());
+        withoutMessage.setStackTrace(ex.getStackTrace());
+        log.error("unexpected error answering a request", withoutMessage);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 message("doorstroom.problem.internal.detail"));
         problem.setTitle(message("doorstroom.problem.internal.title"));

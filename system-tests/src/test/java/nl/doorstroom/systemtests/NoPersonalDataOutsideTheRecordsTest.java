@@ -1,0 +1,133 @@
+package nl.doorstroom.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.web.client.RestClient;
+
+import nl.doorstroom.platform.test.TestTokens;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Direct identifiers travel only inside record values (AVG, NL GOV CloudEvents profile): never in a Kafka header, a
+ * log line, a metric, an error message or a URL. A person with a name and V-number found nowhere else is taken
+ * through intake, link and handover, bad input included; then every header on every topic, every service's log, the
+ * metrics and the error answers are searched for them.
+ */
+class NoPersonalDataOutsideTheRecordsTest {
+
+    private static final String GIVEN_NAMES = "Zerihun";
+    private static final String FAMILY_NAME = "Woldemariam";
+    private static final String V_NUMBER = "7031945528";
+
+    @Test
+    void namesAndVNumbersAppearInNoHeaderLogMetricErrorOrUrl() throws IOException {
+        RestClient intake = client("intake-service");
+        String registration = """
+                {"givenNames":"%s","familyName":"%s","dateOfBirth":"1990-06-01","vNumber":"%s",
+                 "countryOfOrigin":"ET","receptionLocation":"AZC-BUDEL"}""".formatted(GIVEN_NAMES, FAMILY_NAME, V_NUMBER);
+        ResponseEntity<String> registered = post(intake, TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons", registration);
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        String id = JsonMapper.builder().build().readTree(registered.getBody()).get("id").asString();
+        assertThat(registered.getHeaders().getLocation()).hasToString("/api/v1/persons/" + id);
+        post(intake, TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links",
+                "{\"municipalityCode\":\"GM0344\",\"permitDate\":\"%s\",\"linkDate\":\"%s\"}".formatted(LocalDate.now().minusDays(3), LocalDate.now()));
+        RestClient trajectory = client("trajectory-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> trajectory.get().uri("/api/v1/municipalities/GM0344/handovers/{id}", id)
+                .header("Authorization", "Bearer " + TestTokens.caseWorker("GM0344")).retrieve().toEntity(String.class)
+                .getStatusCode().value() == 200);
+
+        List<String> errorAnswers = List.of(
+                post(intake, TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons", registration.replace("1990-06-01", "2990-06-01")).getBody(),
+                post(intake, TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons", registration.replace("\"ET\"", "\"" + FAMILY_NAME + "\"")).getBody(),
+                post(intake, TestTokens.azcStaff("AZC-TER-APEL"), "/api/v1/persons", registration).getBody(),
+                post(intake, null, "/api/v1/persons", registration).getBody());
+        for (String answer : errorAnswers) {
+            assertNoIdentifier("an error answer", answer);
+        }
+
+        for (String header : allHeaders()) {
+            assertNoIdentifier("a Kafka header", header);
+        }
+        for (String service : RunningPlatform.SERVICES) {
+            String metrics = client(service).get().uri("/actuator/prometheus")
+                    .header("Authorization", "Bearer " + TestTokens.platformOperator()).retrieve().body(String.class);
+            assertNoIdentifier("the metrics of " + service, metrics);
+        }
+        try (Stream<Path> logs = Files.list(Path.of("target", "service-logs"))) {
+            for (Path log : logs.toList()) {
+                assertNoIdentifier("the log " + log.getFileName(), Files.readString(log));
+            }
+        }
+    }
+
+    private static void assertNoIdentifier(String where, String text) {
+        assertThat(text == null ? "" : text).as(where).doesNotContain(GIVEN_NAMES).doesNotContain(FAMILY_NAME)
+                .doesNotContain(V_NUMBER);
+    }
+
+    private static List<String> allHeaders() {
+        String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+        List<String> headers = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : admin.listTopics().names().get()) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    for (Header header : record.headers()) {
+                        headers.add(header.key() + "=" + new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(headers).as("headers read").isNotEmpty();
+        return headers;
+    }
+
+    private static ResponseEntity<String> post(RestClient client, String token, String path, String body) {
+        var request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
+    private static RestClient client(String service) {
+        return RestClient.builder().baseUrl(RunningPlatform.service(service).baseUrl())
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+}
