@@ -115,6 +115,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put("management.observations.annotations.enabled", "true");
         p.put("spring.kafka.template.observation-enabled", "true");
         p.put("spring.kafka.listener.observation-enabled", "true");
+        // W3C Trace Context (traceparent) in and out (Boot's default), every trace recorded. Nothing is exported:
+        // the processing log takes its trace and span ids from the tracer and writes its own entries to Kafka, so it
+        // never depends on sampling; an exporter can be added per deployment.
+        p.put("management.tracing.sampling.probability", "1.0");
         return p;
     }
 }

@@ -1,8 +1,10 @@
 package nl.doorstroom.platform;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings every Doorstroom service shares, under {@code doorstroom.*}.
@@ -22,7 +24,7 @@ public record PlatformProperties(String registryUrl, CloudEvents cloudEvents, To
             cloudEvents = new CloudEvents(null);
         }
         if (topics == null) {
-            topics = new Topics(3, null);
+            topics = new Topics(3, null, null);
         }
         if (publishTimeout == null) {
             publishTimeout = Duration.ofSeconds(10);
@@ -41,7 +43,13 @@ public record PlatformProperties(String registryUrl, CloudEvents cloudEvents, To
     /**
      * @param partitions        partitions of each topic the service creates
      * @param replicationFactor replicas of each topic; empty means the broker's default
+     * @param retention         retention per topic name, overriding the catalogue's (only when a topic is created),
+     *                          e.g. {@code doorstroom.topics.retention[audit.processing-log]=P3650D}
      */
-    public record Topics(int partitions, Short replicationFactor) {
+    public record Topics(@DefaultValue("3") int partitions, Short replicationFactor, Map<String, Duration> retention) {
+
+        public Topics {
+            retention = retention == null ? Map.of() : Map.copyOf(retention);
+        }
     }
 }

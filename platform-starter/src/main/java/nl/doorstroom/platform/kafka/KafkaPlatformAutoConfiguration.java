@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,19 +47,23 @@ public class KafkaPlatformAutoConfiguration {
     KafkaAdmin.NewTopics catalogueTopics(PlatformProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> topic : Topics.ALL) {
-            topics.add(newTopic(topic.name(), topic.compacted(), properties.topics()));
-            topics.add(newTopic(topic.deadLetterTopic(), false, properties.topics()));
+            Duration retention = properties.topics().retention().getOrDefault(topic.name(), topic.retention());
+            topics.add(newTopic(topic.name(), topic.compacted(), retention, properties.topics()));
+            topics.add(newTopic(topic.deadLetterTopic(), false, null, properties.topics()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic newTopic(String name, boolean compacted, PlatformProperties.Topics settings) {
+    private static NewTopic newTopic(String name, boolean compacted, Duration retention, PlatformProperties.Topics settings) {
         TopicBuilder builder = TopicBuilder.name(name).partitions(settings.partitions());
         if (settings.replicationFactor() != null) {
             builder.replicas(settings.replicationFactor());
         }
         if (compacted) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (retention != null) {
+            builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
         }
         return builder.build();
     }

@@ -27,6 +27,13 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
         return springBootTest ? new PlatformTestContextCustomizer() : null;
     }
 
+    /**
+     * DEMO / TEST KEY ONLY, public in this repository: pseudonymises data subjects in the processing log of test
+     * contexts. Lowest precedence, so a test can set its own; never use it outside tests and the local stack.
+     */
+    public static final String DEMO_PSEUDONYM_SECRET =
+            "REVNTy1PTkxZIHRlc3Qga2V5IGZvciBkb29yc3Ryb29tIGF1ZGl0IHBzZXVkb255bXM=";
+
     static final class PlatformTestContextCustomizer implements ContextCustomizer {
 
         @Override
@@ -43,6 +50,8 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
                     "spring.kafka.streams.replication-factor", "1",
                     "doorstroom.topics.partitions", "2",
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", "classpath:" + TestTokens.PUBLIC_KEY_RESOURCE)));
+            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("doorstroomTestDefaults", Map.of(
+                    "doorstroom.audit.pseudonym-secret", DEMO_PSEUDONYM_SECRET)));
         }
 
         @Override
