@@ -93,6 +93,8 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/persons/" + person + "/early-intake", earlyIntake(), actor -> actor == AZC_BUDEL));
         MATRIX.put("intake-service POST /api/v1/persons/{personId}/municipality-links",
                 new Cell("/api/v1/persons/" + person + "/municipality-links", link(), actor -> actor == COA));
+        MATRIX.put("intake-service GET /api/v1/persons/{personId}/processing-log-entries",
+                new Cell("/api/v1/persons/" + person + "/processing-log-entries", null, actor -> actor == OPERATOR));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers",
                 new Cell("/api/v1/municipalities/GM0344/handovers", null, actor -> actor == UTRECHT));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers/{personId}",

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +66,43 @@ class WarmHandoverEndToEndTest {
                 .as("Amersfoort's inbox does not hold Utrecht's person").isEqualTo(404);
         assertThat(dossierAs(TestTokens.caseWorker(AMERSFOORT), UTRECHT, id).getStatusCode().value())
                 .as("Amersfoort's case worker guessing the id in Utrecht's inbox").isEqualTo(404);
+    }
+
+    /**
+     * Logboek dataverwerkingen: every processing of the person's data, in every service, left one entry for that
+     * person, pseudonymised; a platform operator lists them for a data-subject access request.
+     */
+    @Test
+    void theProcessingLogHoldsEveryProcessingOfThePersonsData() throws IOException {
+        String id = registerWithIntake("Rahel", "Gebremedhin");
+        link(id, UTRECHT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
+
+        JsonNode entries = await("the processing log of the person").atMost(Duration.ofSeconds(15)).until(
+                () -> JSON.readTree(intakeApi.get().uri("/api/v1/persons/{id}/processing-log-entries", id)
+                        .header("Authorization", "Bearer " + TestTokens.platformOperator()).retrieve().body(String.class)),
+                found -> names(found).containsAll(List.of("intake.register-person", "intake.record-early-intake",
+                        "intake.link-to-municipality", "handover.read-dossier")));
+        Set<String> subjects = new java.util.HashSet<>();
+        StringBuilder report = new StringBuilder("processing log of one person after the end-to-end flow:\n");
+        entries.forEach(entry -> {
+            subjects.add(entry.get("dataSubjectId").asString());
+            assertThat(entry.get("traceId").asString()).matches("[0-9a-f]{32}");
+            assertThat(entry.get("spanId").asString()).matches("[0-9a-f]{16}");
+            report.append("  %-30s %-6s %-20s %-22s %s%n".formatted(entry.get("name").asString(),
+                    entry.get("status").asString(), entry.get("service").asString(),
+                    entry.get("actorRole").asString(), entry.get("processingActivityId").asString()));
+        });
+        assertThat(subjects).as("one pseudonym for the person, never the id itself").hasSize(1).doesNotContain(id);
+        assertThat(entries.toString()).doesNotContain("Rahel").doesNotContain("Gebremedhin").doesNotContain(id);
+        Files.writeString(Path.of("target", "processing-log-example.txt"), report);
+        System.out.println(report);
+    }
+
+    private static List<String> names(JsonNode entries) {
+        List<String> names = new ArrayList<>();
+        entries.forEach(entry -> names.add(entry.get("name").asString()));
+        return names;
     }
 
     @Test

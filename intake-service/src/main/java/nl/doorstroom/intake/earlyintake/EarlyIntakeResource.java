@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.doorstroom.intake.registration.PersonEvents;
 import nl.doorstroom.intake.registration.RegisteredPersons;
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.Topics;
@@ -31,12 +33,16 @@ import nl.doorstroom.schemas.intake.WorkExperience;
 @Tag(name = "Early intake", description = "Education, work experience, languages and wishes, recorded in the AZC")
 class EarlyIntakeResource {
 
+    static final ProcessingActivity EARLY_INTAKE = ProcessingActivity.of("intake-vroege-intake");
+
     private final EventPublisher events;
     private final RegisteredPersons persons;
+    private final ProcessingLog processingLog;
 
-    EarlyIntakeResource(EventPublisher events, RegisteredPersons persons) {
+    EarlyIntakeResource(EventPublisher events, RegisteredPersons persons, ProcessingLog processingLog) {
         this.events = events;
         this.persons = persons;
+        this.processingLog = processingLog;
     }
 
     @PutMapping(path = "/api/v1/persons/{personId}/early-intake", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -46,9 +52,11 @@ class EarlyIntakeResource {
     @PreAuthorize("hasRole('azc-staff')")
     EarlyIntake record(@PathVariable UUID personId, @Valid @RequestBody EarlyIntake intake) {
         String id = personId.toString();
-        persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
-        events.publish(Topics.INTAKE_PERSON_EVENTS, id, PersonEvents.envelope(id, toEvent(intake)));
-        return intake;
+        return processingLog.record(EARLY_INTAKE, "intake.record-early-intake", List.of(id), () -> {
+            persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
+            events.publish(Topics.INTAKE_PERSON_EVENTS, id, PersonEvents.envelope(id, toEvent(intake)));
+            return intake;
+        });
     }
 
     static EarlyIntakeRecorded toEvent(EarlyIntake intake) {

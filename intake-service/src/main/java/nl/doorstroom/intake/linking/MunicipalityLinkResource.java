@@ -1,5 +1,6 @@
 package nl.doorstroom.intake.linking;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.doorstroom.intake.registration.PersonEvents;
 import nl.doorstroom.intake.registration.RegisteredPersons;
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.platform.reference.Municipality;
@@ -27,14 +30,19 @@ import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 @Tag(name = "Municipality link", description = "The link (koppeling) of a permit holder to a municipality")
 class MunicipalityLinkResource {
 
+    static final ProcessingActivity LINKING = ProcessingActivity.of("koppeling-gemeente");
+
     private final EventPublisher events;
     private final RegisteredPersons persons;
     private final Municipalities municipalities;
+    private final ProcessingLog processingLog;
 
-    MunicipalityLinkResource(EventPublisher events, RegisteredPersons persons, Municipalities municipalities) {
+    MunicipalityLinkResource(EventPublisher events, RegisteredPersons persons, Municipalities municipalities,
+                             ProcessingLog processingLog) {
         this.events = events;
         this.persons = persons;
         this.municipalities = municipalities;
+        this.processingLog = processingLog;
     }
 
     /** The link as the API answers it, with the municipality's name and labour-market region. */
@@ -51,6 +59,10 @@ class MunicipalityLinkResource {
     @PreAuthorize("hasRole('coa-placement-officer')")
     RecordedLink link(@PathVariable UUID personId, @Valid @RequestBody MunicipalityLink link) {
         String id = personId.toString();
+        return processingLog.record(LINKING, "intake.link-to-municipality", List.of(id), () -> link(id, link));
+    }
+
+    private RecordedLink link(String id, MunicipalityLink link) {
         persons.find(id).orElseThrow(() -> new NotFoundException("person"));
         PersonLinkedToMunicipality linked = PersonLinkedToMunicipality.newBuilder()
                 .setMunicipalityCode(link.municipalityCode())

@@ -1,6 +1,7 @@
 package nl.doorstroom.intake.registration;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.web.NotFoundException;
@@ -28,12 +31,16 @@ import nl.doorstroom.schemas.intake.PersonRegistered;
 @Tag(name = "Registration", description = "Registering a person at a reception location (AZC)")
 class RegistrationResource {
 
+    static final ProcessingActivity REGISTRATION = ProcessingActivity.of("intake-registratie");
+
     private final EventPublisher events;
     private final RegisteredPersons persons;
+    private final ProcessingLog processingLog;
 
-    RegistrationResource(EventPublisher events, RegisteredPersons persons) {
+    RegistrationResource(EventPublisher events, RegisteredPersons persons, ProcessingLog processingLog) {
         this.events = events;
         this.persons = persons;
+        this.processingLog = processingLog;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -45,6 +52,12 @@ class RegistrationResource {
             throw new AccessDeniedException("AZC staff register people at their own reception location only");
         }
         String personId = UUID.randomUUID().toString();
+        RegisteredPerson person = processingLog.record(REGISTRATION, "intake.register-person", List.of(personId),
+                () -> register(personId, registration));
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + personId)).body(person);
+    }
+
+    private RegisteredPerson register(String personId, PersonRegistration registration) {
         PersonRegistered registered = PersonRegistered.newBuilder()
                 .setGivenNames(registration.givenNames().strip())
                 .setFamilyName(registration.familyName().strip())
@@ -54,15 +67,16 @@ class RegistrationResource {
                 .setReceptionLocation(registration.receptionLocation())
                 .build();
         events.publish(Topics.INTAKE_PERSON_EVENTS, personId, PersonEvents.envelope(personId, registered));
-        return ResponseEntity.created(URI.create("/api/v1/persons/" + personId)).body(RegisteredPerson.of(personId, registered));
+        return RegisteredPerson.of(personId, registered);
     }
 
     @GetMapping("/{personId}")
     @Operation(summary = "Get a registered person")
     @PreAuthorize("hasAnyRole('azc-staff', 'coa-placement-officer')")
     RegisteredPerson get(@PathVariable UUID personId) {
-        return persons.findVisible(personId.toString())
-                .map(registered -> RegisteredPerson.of(personId.toString(), registered))
-                .orElseThrow(() -> new NotFoundException("person"));
+        String id = personId.toString();
+        return processingLog.record(REGISTRATION, "intake.read-person", List.of(id), () -> persons.findVisible(id)
+                .map(registered -> RegisteredPerson.of(id, registered))
+                .orElseThrow(() -> new NotFoundException("person")));
     }
 }

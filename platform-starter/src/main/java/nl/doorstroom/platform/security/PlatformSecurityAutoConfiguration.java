@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.LocaleResolver;
 
+import nl.doorstroom.platform.audit.ActorRoleProvider;
+import nl.doorstroom.platform.audit.ProcessingLogAutoConfiguration;
 import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.platform.web.WebPlatformAutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * each role may do is declared on the endpoints ({@code @PreAuthorize}) and, for scopes, checked where the data is
  * read, answering 404 so that another tenant's data cannot even be found.
  */
-@AutoConfiguration(after = WebPlatformAutoConfiguration.class)
+@AutoConfiguration(after = WebPlatformAutoConfiguration.class, before = ProcessingLogAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
@@ -41,6 +43,12 @@ public class PlatformSecurityAutoConfiguration {
             "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**"};
     static final String[] PUBLIC_PAGES = {"/", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**",
             "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info"};
+
+    /** The processing log names the role in which data was processed; never the user. */
+    @Bean
+    ActorRoleProvider actorRoleFromToken() {
+        return () -> CurrentUser.get().roles().stream().map(Role::claimValue).sorted().reduce((a, b) -> a + "," + b);
+    }
 
     @Bean
     ScopeClaimsValidator scopeClaimsValidator(Municipalities municipalities) {

@@ -1,8 +1,9 @@
 package nl.doorstroom.trajectory.handover;
 
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,6 +15,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.platform.web.NotFoundException;
 
 /** The case worker's pages: the municipality's handover inbox and a dossier (Dutch first, server-rendered). */
@@ -24,10 +27,12 @@ public class HandoverPage {
 
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
+    private final ProcessingLog processingLog;
 
-    public HandoverPage(Handovers handovers, MunicipalityCodes municipalities) {
+    public HandoverPage(Handovers handovers, MunicipalityCodes municipalities, ProcessingLog processingLog) {
         this.handovers = handovers;
         this.municipalities = municipalities;
+        this.processingLog = processingLog;
     }
 
     @GetMapping
@@ -35,7 +40,9 @@ public class HandoverPage {
         municipalities.requireVisible(municipalityCode);
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
-        model.addAttribute("handovers", handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList());
+        model.addAttribute("handovers", processingLog.recordResult(Handovers.WARM_HANDOVER, "handover.list-inbox",
+                () -> handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList(),
+                summaries -> summaries.stream().map(HandoverSummary::personId).toList()));
         return "handover/inbox";
     }
 
@@ -43,8 +50,9 @@ public class HandoverPage {
     public String dossier(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
                           @PathVariable String personId, Model model) {
         municipalities.requireVisible(municipalityCode);
-        HandoverDetails dossier = handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
-                .orElseThrow(() -> new NotFoundException("handover"));
+        HandoverDetails dossier = processingLog.record(Handovers.WARM_HANDOVER, "handover.read-dossier", List.of(personId),
+                () -> handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
+                        .orElseThrow(() -> new NotFoundException("handover")));
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
         model.addAttribute("dossier", dossier);

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.web.NotFoundException;
 
 /**
@@ -26,10 +27,12 @@ public class HandoverResource {
 
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
+    private final ProcessingLog processingLog;
 
-    public HandoverResource(Handovers handovers, MunicipalityCodes municipalities) {
+    public HandoverResource(Handovers handovers, MunicipalityCodes municipalities, ProcessingLog processingLog) {
         this.handovers = handovers;
         this.municipalities = municipalities;
+        this.processingLog = processingLog;
     }
 
     @GetMapping
@@ -39,7 +42,9 @@ public class HandoverResource {
             @Parameter(description = "CBS municipality code, GM followed by four digits", example = "GM0344")
             @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode) {
         municipalities.requireVisible(municipalityCode);
-        return handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList();
+        return processingLog.recordResult(Handovers.WARM_HANDOVER, "handover.list-inbox",
+                () -> handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList(),
+                summaries -> summaries.stream().map(HandoverSummary::personId).toList());
     }
 
     @GetMapping("/{personId}")
@@ -50,7 +55,8 @@ public class HandoverResource {
             @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
             @Parameter(description = "Random id of the person") @PathVariable String personId) {
         municipalities.requireVisible(municipalityCode);
-        return handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
-                .orElseThrow(() -> new NotFoundException("handover"));
+        return processingLog.record(Handovers.WARM_HANDOVER, "handover.read-dossier", List.of(personId),
+                () -> handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
+                        .orElseThrow(() -> new NotFoundException("handover")));
     }
 }

@@ -1,5 +1,6 @@
 package nl.doorstroom.trajectory.handover;
 
+import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ import nl.doorstroom.schemas.trajectory.HandoverDossier;
  */
 @Component
 public class Handovers {
+
+    /** The processing activity "warme overdracht" in the register of processing activities. */
+    public static final ProcessingActivity WARM_HANDOVER = ProcessingActivity.of("warme-overdracht");
 
     private static final StringSerializer KEYS = new StringSerializer();
 
