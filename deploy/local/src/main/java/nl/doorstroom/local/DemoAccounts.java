@@ -15,7 +15,10 @@ final class DemoAccounts {
      */
     record Account(String username, String role, String scopeAttribute, String scopeValue) {
         String scope() {
-            return scopeAttribute == null ? "national / platform" : scopeAttribute + " " + scopeValue;
+            if (scopeAttribute != null) {
+                return scopeAttribute + " " + scopeValue;
+            }
+            return "platform-operator".equals(role) ? "platform" : "national";
         }
     }
 

@@ -2,7 +2,6 @@ package nl.doorstroom.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -189,6 +188,9 @@ class RealmFileTest {
         for (DemoAccounts.Account account : DemoAccounts.ALL) {
             assertTrue(text.contains("`" + account.username() + "`"), account.username());
         }
-        assertNotNull(DemoAccounts.table("  "));
+        String table = DemoAccounts.table("  ");
+        assertTrue(table.contains("  utrecht                  case-worker             municipality GM0344"), table);
+        assertTrue(table.contains("  coa-plaatsing            coa-placement-officer   national"), table);
+        assertTrue(table.contains("  beheerder                platform-operator       platform"), table);
     }
 }
