@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one-command local stack: a Kafka broker, Apicurio Registry and the four services as child processes
- * of this JVM. Started by ./run-local at the repository root; Ctrl-C stops everything it started.
+ * The one-command local stack: a Kafka broker, Apicurio Registry, Keycloak and the four services as child
+ * processes of this JVM. Started by ./run-local at the repository root; Ctrl-C stops everything it started.
  */
 public final class LocalStack {
 
@@ -56,6 +56,16 @@ public final class LocalStack {
 
         int seeded = -1;
         try {
+            // Keycloak takes longest; it starts first and comes up beside the broker and the registry (warm, on a busy
+            // 2-core machine: all three ready after about 30 s, against about 50 s one after the other)
+            group.newTier();
+            System.out.println("Starting Keycloak " + layout.version("keycloak.version") + " on " + options.keycloakUrl() + " ...");
+            Keycloak.Started keycloak = Keycloak.start(layout, options, group);
+            if (keycloak.importing()) {
+                System.out.println("  importing realm '" + Keycloak.REALM + "' (first start, or the realm file changed;"
+                        + " Keycloak's database in " + layout.keycloakHome() + " starts afresh)");
+            }
+
             group.newTier();
             System.out.println("Starting Kafka " + layout.version("kafka.version") + " on " + options.bootstrapServers() + " ...");
             KafkaBroker.start(layout, options, group);
@@ -66,6 +76,9 @@ public final class LocalStack {
                     + options.port(Options.Port.REGISTRY) + " ...");
             SchemaRegistry.start(layout, options, group);
             System.out.printf("  registry ready after %s%n", seconds(startNanos));
+
+            Keycloak.awaitReady(layout, options, keycloak);
+            System.out.printf("  Keycloak ready after %s%n", seconds(startNanos));
 
             if (!options.infraOnly()) {
                 group.newTier();
@@ -112,6 +125,10 @@ public final class LocalStack {
             problems.add("the Kafka broker jars are missing in " + layout.kafkaLibs()
                     + "; build first: ./run-local without --skip-build (or ./mvnw -f deploy/local/pom.xml package)");
         }
+        if (!Files.isRegularFile(layout.keycloakDir().resolve("bin").resolve("kc.sh"))) {
+            problems.add("Keycloak is missing in " + layout.keycloakDir()
+                    + "; build first: ./run-local without --skip-build (or ./mvnw -f deploy/local/pom.xml package)");
+        }
         if (!Files.isRegularFile(layout.registryDir().resolve("quarkus-run.jar"))) {
             problems.add("Apicurio Registry is missing in " + layout.registryDir()
                     + "; build first: ./run-local without --skip-build (or ./mvnw -f deploy/local/pom.xml package)");
@@ -132,7 +149,8 @@ public final class LocalStack {
             return -1;
         }
         System.out.println("Registering " + DemoData.PERSONS.size() + " demo persons through intake-service ...");
-        int complete = new DemoData(Services.ALL.getFirst().baseUri(options)).seed();
+        int complete = new DemoData(Services.ALL.getFirst().baseUri(options),
+                new DemoData.PasswordGrant(Keycloak.tokenEndpoint(options))).seed();
         if (complete == DemoData.PERSONS.size()) {
             try {
                 Files.writeString(marker, "demo persons registered\n");
@@ -154,10 +172,26 @@ public final class LocalStack {
                 .append(SchemaRegistry.COMPATIBILITY).append(')').append(System.lineSeparator());
         text.append("    health              http://127.0.0.1:").append(options.port(Options.Port.REGISTRY_MANAGEMENT))
                 .append("/health/ready").append(System.lineSeparator());
+        String keycloak = options.keycloakUrl();
+        text.append("  Keycloak              ").append(keycloak).append("   realm ").append(Keycloak.REALM)
+                .append(", issuer ").append(Keycloak.issuer(options)).append(System.lineSeparator());
+        text.append("    log in (account)    ").append(Keycloak.issuer(options)).append("/account").append(System.lineSeparator());
+        text.append("    tokens              ").append(Keycloak.tokenEndpoint(options)).append("   (password grant: client ")
+                .append(Keycloak.CLI_CLIENT).append(')').append(System.lineSeparator());
+        text.append("    admin console       ").append(keycloak).append("/admin   (").append(Keycloak.ADMIN_USER).append(" / ")
+                .append(Keycloak.ADMIN_PASSWORD).append(", local only)").append(System.lineSeparator());
+        text.append("    health              ").append(Keycloak.readiness(options)).append(System.lineSeparator());
+        text.append("  Demo accounts         password '").append(Keycloak.DEMO_PASSWORD)
+                .append("' for every one (local demo values only)").append(System.lineSeparator());
+        text.append(DemoAccounts.table("    "));
         if (options.infraOnly()) {
             text.append("  Services              not started (--infra-only); run them with").append(System.lineSeparator())
                     .append("                        --spring.kafka.bootstrap-servers=").append(options.bootstrapServers())
-                    .append(" --doorstroom.registry-url=").append(registry).append(System.lineSeparator());
+                    .append(" --doorstroom.registry-url=").append(registry).append(System.lineSeparator())
+                    .append("                        --spring.security.oauth2.resourceserver.jwt.issuer-uri=")
+                    .append(Keycloak.issuer(options)).append(System.lineSeparator())
+                    .append("                        (and for pages the keycloak client registration; see deploy/local/README.md)")
+                    .append(System.lineSeparator());
         } else {
             for (Services.Service service : Services.ALL) {
                 String base = service.baseUri(options).toString();

@@ -38,7 +38,10 @@ final class ManagedProcess {
         this.log = log;
     }
 
-    /** Starts {@code command} in {@code workDir}; stdout and stderr go to {@code log} (the previous one is kept as *.previous.log). */
+    /**
+     * Starts {@code command} in {@code workDir}; stdout and stderr go to {@code log} (the previous one is kept as
+     * *.previous.log). {@code environment} is added to the launcher's; a null value removes that variable.
+     */
     static ManagedProcess start(String name, List<String> command, Path workDir, Path log, Map<String, String> environment) {
         try {
             Files.createDirectories(workDir);
@@ -56,7 +59,14 @@ final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            builder.environment().putAll(environment);
+            // a null value removes an inherited variable
+            environment.forEach((key, value) -> {
+                if (value == null) {
+                    builder.environment().remove(key);
+                } else {
+                    builder.environment().put(key, value);
+                }
+            });
             return new ManagedProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + e.getMessage(), e);

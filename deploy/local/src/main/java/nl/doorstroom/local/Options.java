@@ -28,6 +28,8 @@ record Options(
         CONTROLLER("controller-port", 9193, "Kafka KRaft controller"),
         REGISTRY("registry-port", 8180, "Apicurio Registry HTTP"),
         REGISTRY_MANAGEMENT("registry-management-port", 9180, "Apicurio Registry management (health)"),
+        KEYCLOAK("keycloak-port", 8380, "Keycloak HTTP (login, tokens)"),
+        KEYCLOAK_MANAGEMENT("keycloak-management-port", 9380, "Keycloak management (health)"),
         INTAKE("intake-port", 8281, "intake-service"),
         TRAJECTORY("trajectory-port", 8282, "trajectory-service"),
         EMPLOYER("employer-port", 8283, "employer-service"),
@@ -52,8 +54,9 @@ record Options(
             return "DOORSTROOM_" + name() + "_PORT";
         }
 
+        /** Broker, registry and Keycloak: started with --infra-only too. */
         boolean infrastructure() {
-            return ordinal() <= REGISTRY_MANAGEMENT.ordinal();
+            return ordinal() <= KEYCLOAK_MANAGEMENT.ordinal();
         }
     }
 
@@ -68,7 +71,7 @@ record Options(
         return ports.get(port);
     }
 
-    /** The ports this run will bind: all of them, or only the broker's and registry's with --infra-only. */
+    /** The ports this run will bind: all of them, or only the broker's, registry's and Keycloak's with --infra-only. */
     Map<Port, Integer> portsInUse() {
         Map<Port, Integer> used = new EnumMap<>(Port.class);
         ports.forEach((port, number) -> {
@@ -81,6 +84,11 @@ record Options(
 
     String bootstrapServers() {
         return "127.0.0.1:" + port(Port.BROKER);
+    }
+
+    /** Keycloak's address, e.g. http://127.0.0.1:8380; also the start of every issuer. */
+    String keycloakUrl() {
+        return "http://127.0.0.1:" + port(Port.KEYCLOAK);
     }
 
     static Options parse(String[] args, Map<String, String> env, Path defaultRepoRoot) throws UsageException {
@@ -178,15 +186,16 @@ record Options(
                 Usage: ./run-local [options]
 
                 Starts the Doorstroom stack on this machine: a Kafka broker (KRaft), Apicurio Registry
-                (schemas stored in Kafka) and the four services, each as a local process. Data stays in
-                .local/ at the repository root, so a second run continues where the first one stopped.
+                (schemas stored in Kafka), Keycloak (login, with demo accounts) and the four services, each
+                as a local process. Data stays in .local/ at the repository root, so a second run continues
+                where the first one stopped.
                 Ctrl-C stops everything that was started.
 
                 Options:
                   --demo                              register a few demo persons through intake-service once it is up
                                                       (only once per data directory)
-                  --infra-only                        start only the broker and the registry (run the services
-                                                      from your IDE against them)
+                  --infra-only                        start only the broker, the registry and Keycloak (run the
+                                                      services from your IDE against them)
                   --skip-build                        do not run Maven first (./run-local only)
                   --ready-timeout <seconds>           how long each process may take to become ready (default %d)
                   --repo-root <dir>                   the repository (./run-local passes it)
@@ -200,7 +209,7 @@ record Options(
         }
         text.append("""
 
-                Delete .local/ to start from an empty broker and registry.
+                Delete .local/ to start from an empty broker, registry and Keycloak.
                 """);
         return text.toString();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The four Doorstroom services, each started from its Spring Boot executable jar. */
 final class Services {
@@ -27,7 +28,43 @@ final class Services {
             new Service("employer-service", Options.Port.EMPLOYER, "/"),
             new Service("analytics-service", Options.Port.ANALYTICS, "/"));
 
+    /**
+     * Whether the services get the OAuth2 settings below. Spring Boot binds spring.security.oauth2.* only where
+     * Spring Security's OAuth2 support is on the class path, and ignores the properties elsewhere; if a service
+     * ever refuses to start because of them, switch this off.
+     */
+    static final boolean PASS_OAUTH2_SETTINGS = true;
+
     private Services() {
+    }
+
+    /**
+     * The services' login settings (DESIGN §5): resource server (JWT, for /api/**) and OAuth2 client (for pages),
+     * both against the local Keycloak's realm.
+     */
+    static List<String> oauth2Arguments(Options options) {
+        String issuer = Keycloak.issuer(options);
+        return List.of(
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--spring.security.oauth2.client.provider.keycloak.issuer-uri=" + issuer,
+                "--spring.security.oauth2.client.registration.keycloak.client-id=" + Keycloak.WEB_CLIENT,
+                "--spring.security.oauth2.client.registration.keycloak.client-secret=" + Keycloak.WEB_CLIENT_SECRET,
+                "--spring.security.oauth2.client.registration.keycloak.scope=openid,profile",
+                "--spring.security.oauth2.client.registration.keycloak.authorization-grant-type=authorization_code");
+    }
+
+    /** Everything after the jar on a service's command line. */
+    static List<String> arguments(StackLayout layout, Options options, Service service) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.address=127.0.0.1",
+                "--server.port=" + options.port(service.port()),
+                "--spring.kafka.bootstrap-servers=" + options.bootstrapServers(),
+                "--doorstroom.registry-url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
+                "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module())));
+        if (PASS_OAUTH2_SETTINGS) {
+            arguments.addAll(oauth2Arguments(options));
+        }
+        return arguments;
     }
 
     /** The service jars that are missing, so that the launcher can refuse before starting anything. */
@@ -46,13 +83,9 @@ final class Services {
     static void start(StackLayout layout, Options options, ProcessGroup group) throws StartupException {
         List<ManagedProcess> started = new ArrayList<>();
         for (Service service : ALL) {
-            List<String> command = StackLayout.javaCommand(List.of("-Xmx512m",
-                    "-jar", layout.serviceJar(service.module()).toString(),
-                    "--server.address=127.0.0.1",
-                    "--server.port=" + options.port(service.port()),
-                    "--spring.kafka.bootstrap-servers=" + options.bootstrapServers(),
-                    "--doorstroom.registry-url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
-                    "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module())));
+            List<String> jvmAndJar = List.of("-Xmx512m", "-jar", layout.serviceJar(service.module()).toString());
+            List<String> command = StackLayout.javaCommand(Stream.concat(
+                    jvmAndJar.stream(), arguments(layout, options, service).stream()).toList());
             started.add(group.start(service.module(), command, layout.workDir(service.module()),
                     layout.log(service.module()), Map.of()));
         }

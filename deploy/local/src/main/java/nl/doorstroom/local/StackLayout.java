@@ -45,6 +45,16 @@ record StackLayout(Path repoRoot, Properties versions) {
         return repoRoot.resolve(versions.getProperty("registry.dir"));
     }
 
+    /** The Keycloak distribution Maven unpacked once (shared by every run of this clone; its first start builds it). */
+    Path keycloakDir() {
+        return repoRoot.resolve(versions.getProperty("keycloak.dir"));
+    }
+
+    /** Keycloak's state: its H2 database (under data/h2) and the hash of the realm file it was imported from. */
+    Path keycloakHome() {
+        return local().resolve("keycloak");
+    }
+
     String version(String key) {
         return versions.getProperty(key);
     }

@@ -26,6 +26,10 @@ class OptionsTest {
         assertEquals(9192, options.port(Port.BROKER));
         assertEquals(8180, options.port(Port.REGISTRY));
         assertEquals(8281, options.port(Port.INTAKE));
+        assertEquals(8380, options.port(Port.KEYCLOAK));
+        assertEquals(9380, options.port(Port.KEYCLOAK_MANAGEMENT));
+        assertEquals("http://127.0.0.1:8380", options.keycloakUrl());
+        assertFalse(options.ports().containsValue(8080), "Keycloak's own default");
         assertFalse(options.ports().containsValue(9092));
         assertFalse(options.ports().containsValue(8081));
         assertFalse(options.demo() || options.infraOnly() || options.help());
@@ -35,10 +39,10 @@ class OptionsTest {
 
     @Test
     void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() throws UsageException {
-        Options options = parse(Map.of(), "--broker-port", "9292", "--registry-port=8380", "--demo",
+        Options options = parse(Map.of(), "--broker-port", "9292", "--registry-port=8390", "--demo",
                 "--ready-timeout", "60", "--repo-root", "/elsewhere", "--skip-build");
         assertEquals(9292, options.port(Port.BROKER));
-        assertEquals(8380, options.port(Port.REGISTRY));
+        assertEquals(8390, options.port(Port.REGISTRY));
         assertTrue(options.demo());
         assertEquals(Duration.ofSeconds(60), options.readyTimeout());
         assertEquals(Path.of("/elsewhere"), options.repoRoot());
@@ -54,11 +58,32 @@ class OptionsTest {
     }
 
     @Test
-    void infraOnlyNeedsOnlyTheBrokerAndRegistryPorts() throws UsageException {
+    void infraOnlyNeedsOnlyTheBrokerRegistryAndKeycloakPorts() throws UsageException {
         Options options = parse(Map.of(), "--infra-only");
-        assertEquals(java.util.Set.of(Port.BROKER, Port.CONTROLLER, Port.REGISTRY, Port.REGISTRY_MANAGEMENT),
+        assertEquals(java.util.Set.of(Port.BROKER, Port.CONTROLLER, Port.REGISTRY, Port.REGISTRY_MANAGEMENT,
+                        Port.KEYCLOAK, Port.KEYCLOAK_MANAGEMENT),
                 options.portsInUse().keySet());
         assertEquals(Port.values().length, parse(Map.of()).portsInUse().size());
+    }
+
+    @Test
+    void keycloakPortsComeFromOptionsOrEnvironment() throws UsageException {
+        Map<String, String> env = Map.of("DOORSTROOM_KEYCLOAK_PORT", "8480", "DOORSTROOM_KEYCLOAK_MANAGEMENT_PORT", "9480");
+        Options fromEnv = parse(env);
+        assertEquals(8480, fromEnv.port(Port.KEYCLOAK));
+        assertEquals(9480, fromEnv.port(Port.KEYCLOAK_MANAGEMENT));
+        assertEquals("http://127.0.0.1:8480/realms/doorstroom", Keycloak.issuer(fromEnv));
+
+        Options fromOptions = parse(env, "--keycloak-port", "8580", "--keycloak-management-port=9580");
+        assertEquals(8580, fromOptions.port(Port.KEYCLOAK));
+        assertEquals(9580, fromOptions.port(Port.KEYCLOAK_MANAGEMENT));
+        assertEquals("http://127.0.0.1:9580/health/ready", Keycloak.readiness(fromOptions).toString());
+        assertEquals("http://127.0.0.1:8580/realms/doorstroom/protocol/openid-connect/token",
+                Keycloak.tokenEndpoint(fromOptions).toString());
+
+        UsageException clash = assertThrows(UsageException.class, () -> parse(Map.of(), "--keycloak-port", "8180"));
+        assertEquals("Port 8180 is given to both --registry-port and --keycloak-port; every port must be different",
+                clash.getMessage());
     }
 
     @Test

@@ -28,6 +28,17 @@ class PortsTest {
     }
 
     @Test
+    void aTakenKeycloakPortNamesKeycloaksOption() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            String message = assertThrows(Ports.PortInUseException.class,
+                    () -> Ports.requireFree(Map.of(Port.KEYCLOAK_MANAGEMENT, port))).getMessage();
+            assertEquals("Port " + port + " (Keycloak management (health)) is already in use. Stop what is using it, or choose"
+                    + " another port with --keycloak-management-port <port> (or DOORSTROOM_KEYCLOAK_MANAGEMENT_PORT=<port>).", message);
+        }
+    }
+
+    @Test
     void aListenerOnTheWildcardAddressCountsToo() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(0));
