@@ -29,11 +29,10 @@ final class Services {
             new Service("analytics-service", Options.Port.ANALYTICS, "/"));
 
     /**
-     * Whether the services get the OAuth2 settings below. Spring Boot binds spring.security.oauth2.* only where
-     * Spring Security's OAuth2 support is on the class path, and ignores the properties elsewhere; if a service
-     * ever refuses to start because of them, switch this off.
+     * LOCAL DEMO VALUE: the key of the processing log's pseudonyms on this machine only. A real deployment sets
+     * doorstroom.audit.pseudonym-secret from its secret store.
      */
-    static final boolean PASS_OAUTH2_SETTINGS = true;
+    static final String LOCAL_DEMO_AUDIT_PSEUDONYM_SECRET = "TE9DQUwtREVNTy1PTkxZIGF1ZGl0IHBzZXVkb255bSBzZWNyZXQgb2YgcnVuLWxvY2Fs";
 
     private Services() {
     }
@@ -60,10 +59,9 @@ final class Services {
                 "--server.port=" + options.port(service.port()),
                 "--spring.kafka.bootstrap-servers=" + options.bootstrapServers(),
                 "--doorstroom.registry-url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
-                "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module())));
-        if (PASS_OAUTH2_SETTINGS) {
-            arguments.addAll(oauth2Arguments(options));
-        }
+                "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module()),
+                "--doorstroom.audit.pseudonym-secret=" + LOCAL_DEMO_AUDIT_PSEUDONYM_SECRET));
+        arguments.addAll(oauth2Arguments(options));
         return arguments;
     }
 
