@@ -1,0 +1,94 @@
+package nl.doorstroom.platform.privacy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.kafka.KafkaPlatformAutoConfiguration;
+import nl.doorstroom.schemas.privacy.SubjectKey;
+
+/**
+ * The privacy primitives, when a service configures them ({@code doorstroom.privacy.*}): {@link Pseudonyms} per
+ * receiving domain, and crypto-shredding with per-person data keys ({@link SubjectKeys},
+ * {@link PersonalDataCipher}) kept wrapped on {@code privacy.subject-keys}. A service without these settings starts
+ * without them; one with only some of them refuses to start, naming what is missing.
+ */
+@AutoConfiguration(after = KafkaPlatformAutoConfiguration.class)
+@Conditional(OnPrivacySettingsCondition.class)
+@EnableConfigurationProperties(PrivacyProperties.class)
+public class PrivacyAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Pseudonyms pseudonyms(PrivacyProperties properties) {
+        properties.pseudonymSecrets().forEach((domain, secret) -> warnOnDemoSecret(secret,
+                "doorstroom.privacy.pseudonym-secrets." + domain));
+        return Pseudonyms.fromConfiguration(properties.pseudonymSecrets());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MasterKey privacyMasterKey(PrivacyProperties properties) {
+        MasterKey masterKey = MasterKey.fromBase64(properties.masterKey());
+        warnOnDemoSecret(properties.masterKey(), MasterKey.PROPERTY);
+        return masterKey;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SubjectKeyStore.class)
+    KafkaSubjectKeyStore kafkaSubjectKeyStore(KafkaProperties kafkaProperties, EventPublisher publisher,
+                                              PrivacyProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        // every instance reads the whole topic itself: no group, no committed offsets, only committed records
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+        Supplier<Consumer<String, byte[]>> consumers =
+                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        AvroKafkaDeserializer<SubjectKey> values = new AvroKafkaDeserializer<>();
+        values.configure(config, false);
+        return new KafkaSubjectKeyStore(consumers, values, publisher, properties.timeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SubjectKeys subjectKeys(SubjectKeyStore store, MasterKey masterKey) {
+        return new SubjectKeys(store, masterKey);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataCipher personalDataCipher(SubjectKeys subjectKeys) {
+        return new PersonalDataCipher(subjectKeys);
+    }
+
+    private static void warnOnDemoSecret(String base64, String property) {
+        try {
+            if (base64 != null && PrivacyDemoSettings.isDemoSecret(PrivacySecrets.decodeBase64(base64, property))) {
+                log.warn("{} is a public DEMO value: fine for the local stack and tests, never for real data", property);
+            }
+        } catch (PrivacyConfigurationException e) {
+            // reported, with the reason, by the bean that uses the value
+        }
+    }
+}
