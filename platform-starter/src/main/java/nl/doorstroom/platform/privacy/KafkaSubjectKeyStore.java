@@ -18,16 +18,23 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
@@ -90,6 +97,25 @@ public class KafkaSubjectKeyStore implements SubjectKeyStore, SmartLifecycle {
         this.valueDeserializer = valueDeserializer;
         this.publisher = publisher;
         this.timeout = timeout;
+    }
+
+    /**
+     * A store that reads and writes through the service's own Kafka settings (brokers, registry, security): the
+     * consumer is a copy of the service's consumer settings without group id and commits, reading committed records.
+     */
+    public static KafkaSubjectKeyStore create(KafkaProperties kafkaProperties, EventPublisher publisher,
+                                              Duration timeout) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Supplier<Consumer<String, byte[]>> consumers =
+                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        AvroKafkaDeserializer<SubjectKey> values = new AvroKafkaDeserializer<>();
+        values.configure(config, false);
+        return new KafkaSubjectKeyStore(consumers, values, publisher, timeout);
     }
 
     // ---------------------------------------------------------------------------------------------------- the store

@@ -1,14 +1,5 @@
 package nl.doorstroom.platform.privacy;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
-
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,10 +9,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.kafka.KafkaPlatformAutoConfiguration;
-import nl.doorstroom.schemas.privacy.SubjectKey;
 
 /**
  * The privacy primitives, when a service configures them ({@code doorstroom.privacy.*}): {@link Pseudonyms} per
@@ -56,18 +45,7 @@ public class PrivacyAutoConfiguration {
     @ConditionalOnMissingBean(SubjectKeyStore.class)
     KafkaSubjectKeyStore kafkaSubjectKeyStore(KafkaProperties kafkaProperties, EventPublisher publisher,
                                               PrivacyProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
-        // every instance reads the whole topic itself: no group, no committed offsets, only committed records
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
-        Supplier<Consumer<String, byte[]>> consumers =
-                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        AvroKafkaDeserializer<SubjectKey> values = new AvroKafkaDeserializer<>();
-        values.configure(config, false);
-        return new KafkaSubjectKeyStore(consumers, values, publisher, properties.timeout());
+        return KafkaSubjectKeyStore.create(kafkaProperties, publisher, properties.timeout());
     }
 
     @Bean

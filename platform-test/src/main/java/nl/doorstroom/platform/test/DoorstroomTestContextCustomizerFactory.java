@@ -14,6 +14,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
+import nl.doorstroom.platform.privacy.PrivacyDemoSettings;
+
 /**
  * Points every {@code @SpringBootTest} context at the test JVM's real broker and registry, with a fresh Streams
  * state directory under {@code target/}; no test class has to repeat this.
@@ -24,10 +26,21 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         boolean springBootTest = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
                 .isPresent(SpringBootTest.class);
-        return springBootTest ? new PlatformTestContextCustomizer() : null;
+        if (!springBootTest) {
+            return null;
+        }
+        boolean demoPrivacyKeys = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(DemoPrivacyKeys.class);
+        return new PlatformTestContextCustomizer(demoPrivacyKeys);
     }
 
     static final class PlatformTestContextCustomizer implements ContextCustomizer {
+
+        private final boolean demoPrivacyKeys;
+
+        PlatformTestContextCustomizer(boolean demoPrivacyKeys) {
+            this.demoPrivacyKeys = demoPrivacyKeys;
+        }
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -42,16 +55,22 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
                     "spring.kafka.streams.state-dir", "target/kstreams/" + UUID.randomUUID(),
                     "spring.kafka.streams.replication-factor", "1",
                     "doorstroom.topics.partitions", "2")));
+            if (demoPrivacyKeys) {
+                // public DEMO values, lowest precedence: a test's own doorstroom.privacy.* settings win
+                context.getEnvironment().getPropertySources().addLast(
+                        new MapPropertySource("doorstroomTestDemoPrivacyKeys", PrivacyDemoSettings.properties()));
+            }
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof PlatformTestContextCustomizer;
+            return other instanceof PlatformTestContextCustomizer customizer
+                    && customizer.demoPrivacyKeys == demoPrivacyKeys;
         }
 
         @Override
         public int hashCode() {
-            return PlatformTestContextCustomizer.class.hashCode();
+            return PlatformTestContextCustomizer.class.hashCode() * 31 + Boolean.hashCode(demoPrivacyKeys);
         }
     }
 }
