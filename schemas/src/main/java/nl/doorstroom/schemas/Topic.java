@@ -1,6 +1,6 @@
 package nl.doorstroom.schemas;
 
-import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,11 +9,14 @@ import java.util.Objects;
  *
  * @param name       topic name, {@code <owning domain>.<plural noun>}
  * @param keyType    Java type of the record key
- * @param valueType  Java type of the record value (an Avro envelope)
+ * @param valueType  Java type of the record value (an Avro envelope for event topics, a state record for compacted
+ *                   topics)
  * @param compacted  whether the topic keeps only the latest value per key
- * @param retention  how long records are kept ({@code retention.ms}); {@code null} means the broker's default
+ * @param configs    further topic-level configs the topic is created with (Kafka's names, e.g.
+ *                   {@code max.compaction.lag.ms}); empty for most topics
  */
-public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, boolean compacted, Duration retention) {
+public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, boolean compacted,
+                          Map<String, String> configs) {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -21,14 +24,11 @@ public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, boo
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(valueType, "valueType");
-        if (retention != null && (retention.isNegative() || retention.isZero())) {
-            throw new IllegalArgumentException("retention of " + name + " must be positive");
-        }
+        configs = configs == null ? Map.of() : Map.copyOf(configs);
     }
 
-    /** A topic with the broker's default retention. */
     public Topic(String name, Class<K> keyType, Class<V> valueType, boolean compacted) {
-        this(name, keyType, valueType, compacted, null);
+        this(name, keyType, valueType, compacted, Map.of());
     }
 
     /** Name of the dead-letter topic where records that failed on this topic end up, with the reason in headers. */

@@ -2,12 +2,19 @@ package nl.doorstroom.schemas;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import nl.doorstroom.schemas.audit.ProcessingLogEvent;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.privacy.SubjectKey;
 
 /** The typed topic catalogue: every topic the platform produces to or consumes from. */
 public final class Topics {
+
+    /** One day: the longest an erased key physically stays on the broker's disks. */
+    public static final long SUBJECT_KEYS_MAX_COMPACTION_LAG_MS = 24L * 60 * 60 * 1000;
+    /** One day: how long a tombstone itself is kept after compaction, for readers that were briefly away. */
+    public static final long SUBJECT_KEYS_DELETE_RETENTION_MS = 24L * 60 * 60 * 1000;
 
     /** Registration, early intake and municipality link of a person; owned by intake-service, keyed by person id. */
     public static final Topic<String, PersonEvent> INTAKE_PERSON_EVENTS =
@@ -20,9 +27,23 @@ public final class Topics {
      * it with {@code doorstroom.topics.retention[audit.processing-log]}).
      */
     public static final Topic<String, ProcessingLogEvent> AUDIT_PROCESSING_LOG =
-            new Topic<>("audit.processing-log", String.class, ProcessingLogEvent.class, false, Duration.ofDays(7 * 365 + 2));
+            new Topic<>("audit.processing-log", String.class, ProcessingLogEvent.class, false,
+                    Map.of("retention.ms", Long.toString(Duration.ofDays(7 * 365 + 2).toMillis())));
 
-    public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, AUDIT_PROCESSING_LOG);
+    /**
+     * Per-person data keys (crypto-shredding), wrapped with the master key; owned by the platform (every service's
+     * starter writes and reads it), keyed by person id. A tombstone erases the person's key. Compaction normally has no
+     * deadline, so the topic forces one: a value overwritten or tombstoned is physically removed within
+     * {@link #SUBJECT_KEYS_MAX_COMPACTION_LAG_MS} (the log cleaner also treats the partition as dirty at a very low
+     * ratio); the tombstone itself stays {@link #SUBJECT_KEYS_DELETE_RETENTION_MS} so running readers see it.
+     */
+    public static final Topic<String, SubjectKey> PRIVACY_SUBJECT_KEYS =
+            new Topic<>("privacy.subject-keys", String.class, SubjectKey.class, true, Map.of(
+                    "max.compaction.lag.ms", Long.toString(SUBJECT_KEYS_MAX_COMPACTION_LAG_MS),
+                    "min.cleanable.dirty.ratio", "0.01",
+                    "delete.retention.ms", Long.toString(SUBJECT_KEYS_DELETE_RETENTION_MS)));
+
+    public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS);
 
     private Topics() {
     }

@@ -30,9 +30,28 @@ class SchemaRulesTest {
         }
     }
 
+    /**
+     * Event topics carry one envelope per topic with a union of event types; compacted topics carry the latest state
+     * per key (a profile, a data key) instead, which is not an event and has no CloudEvents type.
+     */
+    private static List<Topic<?, ?>> eventTopics() {
+        return Topics.ALL.stream().filter(t -> !t.compacted()).toList();
+    }
+
+    @Test
+    void eventTopicsAreEnvelopesAndStateTopicsAreNot() {
+        for (Topic<?, ?> topic : Topics.ALL) {
+            Schema value = SpecificData.get().getSchema(topic.valueType());
+            assertThat(value.getField("payload") != null)
+                    .as("%s: an event topic has an envelope with a payload union, a compacted topic holds state", topic.name())
+                    .isEqualTo(!topic.compacted());
+            assertThat(value.getProp(CloudEventTypes.SCHEMA_PROPERTY)).as("CloudEvents type of %s", value.getFullName()).isNull();
+        }
+    }
+
     @Test
     void everyEventTypeOnATopicNamesItsCloudEventType() {
-        for (Topic<?, ?> topic : Topics.ALL) {
+        for (Topic<?, ?> topic : eventTopics()) {
             Schema envelope = SpecificData.get().getSchema(topic.valueType());
             Schema payload = envelope.getField("payload").schema();
             assertThat(payload.getType()).isEqualTo(Schema.Type.UNION);
@@ -47,7 +66,7 @@ class SchemaRulesTest {
     @Test
     void cloudEventTypesAreUnique() {
         Set<String> seen = new HashSet<>();
-        for (Topic<?, ?> topic : Topics.ALL) {
+        for (Topic<?, ?> topic : eventTopics()) {
             for (Schema eventType : SpecificData.get().getSchema(topic.valueType()).getField("payload").schema().getTypes()) {
                 assertThat(seen.add(eventType.getProp(CloudEventTypes.SCHEMA_PROPERTY))).isTrue();
             }

@@ -2,6 +2,7 @@ package nl.doorstroom.platform.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +43,31 @@ import nl.doorstroom.schemas.Topics;
 @EnableConfigurationProperties(PlatformProperties.class)
 public class KafkaPlatformAutoConfiguration {
 
-    /** Every topic of the catalogue and its dead-letter topic; creating an existing topic is a no-op. */
+    /**
+     * Every topic of the catalogue and its dead-letter topic, with the catalogue's topic configs; creating an existing
+     * topic is a no-op (its configs are then left as they are on the broker).
+     */
     @Bean
     KafkaAdmin.NewTopics catalogueTopics(PlatformProperties properties) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (Topic<?, ?> topic : Topics.ALL) {
-            Duration retention = properties.topics().retention().getOrDefault(topic.name(), topic.retention());
-            topics.add(newTopic(topic.name(), topic.compacted(), retention, properties.topics()));
-            topics.add(newTopic(topic.deadLetterTopic(), false, null, properties.topics()));
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(catalogue(properties.topics()).toArray(NewTopic[]::new));
     }
 
-    private static NewTopic newTopic(String name, boolean compacted, Duration retention, PlatformProperties.Topics settings) {
+    static List<NewTopic> catalogue(PlatformProperties.Topics settings) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            Map<String, String> configs = new HashMap<>(topic.configs());
+            Duration retention = settings.retention().get(topic.name());
+            if (retention != null) {
+                configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+            }
+            topics.add(newTopic(topic.name(), topic.compacted(), configs, settings));
+            topics.add(newTopic(topic.deadLetterTopic(), false, Map.of(), settings));
+        }
+        return topics;
+    }
+
+    private static NewTopic newTopic(String name, boolean compacted, Map<String, String> configs,
+                             PlatformProperties.Topics settings) {
         TopicBuilder builder = TopicBuilder.name(name).partitions(settings.partitions());
         if (settings.replicationFactor() != null) {
             builder.replicas(settings.replicationFactor());
@@ -62,9 +75,8 @@ public class KafkaPlatformAutoConfiguration {
         if (compacted) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        if (retention != null) {
-            builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
-        }
+        // the catalogue's own topic configs, e.g. a compaction deadline for topics that must physically drop erased data
+        configs.forEach(builder::config);
         return builder.build();
     }
 

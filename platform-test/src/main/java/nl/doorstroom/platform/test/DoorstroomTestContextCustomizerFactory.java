@@ -14,6 +14,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
+import nl.doorstroom.platform.privacy.PrivacyDemoSettings;
+
 /**
  * Points every {@code @SpringBootTest} context at the test JVM's real broker and registry, with a fresh Streams
  * state directory under {@code target/}; no test class has to repeat this.
@@ -24,7 +26,12 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         boolean springBootTest = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
                 .isPresent(SpringBootTest.class);
-        return springBootTest ? new PlatformTestContextCustomizer() : null;
+        if (!springBootTest) {
+            return null;
+        }
+        boolean demoPrivacyKeys = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(DemoPrivacyKeys.class);
+        return new PlatformTestContextCustomizer(demoPrivacyKeys);
     }
 
     /**
@@ -35,6 +42,12 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
             "REVNTy1PTkxZIHRlc3Qga2V5IGZvciBkb29yc3Ryb29tIGF1ZGl0IHBzZXVkb255bXM=";
 
     static final class PlatformTestContextCustomizer implements ContextCustomizer {
+
+        private final boolean demoPrivacyKeys;
+
+        PlatformTestContextCustomizer(boolean demoPrivacyKeys) {
+            this.demoPrivacyKeys = demoPrivacyKeys;
+        }
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -52,16 +65,22 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", "classpath:" + TestTokens.PUBLIC_KEY_RESOURCE)));
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("doorstroomTestDefaults", Map.of(
                     "doorstroom.audit.pseudonym-secret", DEMO_PSEUDONYM_SECRET)));
+            if (demoPrivacyKeys) {
+                // public DEMO values, lowest precedence: a test's own doorstroom.privacy.* settings win
+                context.getEnvironment().getPropertySources().addLast(
+                        new MapPropertySource("doorstroomTestDemoPrivacyKeys", PrivacyDemoSettings.properties()));
+            }
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof PlatformTestContextCustomizer;
+            return other instanceof PlatformTestContextCustomizer customizer
+                    && customizer.demoPrivacyKeys == demoPrivacyKeys;
         }
 
         @Override
         public int hashCode() {
-            return PlatformTestContextCustomizer.class.hashCode();
+            return PlatformTestContextCustomizer.class.hashCode() * 31 + Boolean.hashCode(demoPrivacyKeys);
         }
     }
 }

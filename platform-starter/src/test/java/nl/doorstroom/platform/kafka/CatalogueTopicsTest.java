@@ -1,0 +1,44 @@
+package nl.doorstroom.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+import nl.doorstroom.platform.PlatformProperties;
+import nl.doorstroom.schemas.Topics;
+
+/** The topics every service creates at start, with the catalogue's topic configs. */
+class CatalogueTopicsTest {
+
+    private final Map<String, NewTopic> topics = KafkaPlatformAutoConfiguration
+            .catalogue(new PlatformProperties(null, null, null, null, null).topics()).stream()
+            .collect(Collectors.toMap(NewTopic::name, Function.identity()));
+
+    @Test
+    void subjectKeysAreCompactedWithADeadlineForErasure() {
+        NewTopic keys = topics.get(Topics.PRIVACY_SUBJECT_KEYS.name());
+        assertThat(keys.configs())
+                .containsEntry("cleanup.policy", "compact")
+                .containsEntry("max.compaction.lag.ms", "86400000")
+                .containsEntry("min.cleanable.dirty.ratio", "0.01")
+                .containsEntry("delete.retention.ms", "86400000");
+        assertThat(configs(Topics.PRIVACY_SUBJECT_KEYS.deadLetterTopic())).isEmpty();
+    }
+
+    @Test
+    void eventTopicsKeepTheirDefaults() {
+        assertThat(configs(Topics.INTAKE_PERSON_EVENTS.name())).isEmpty();
+        assertThat(topics).containsKeys(Topics.INTAKE_PERSON_EVENTS.deadLetterTopic());
+    }
+
+    /** NewTopic answers null for "no configs". */
+    private Map<String, String> configs(String topic) {
+        Map<String, String> configs = topics.get(topic).configs();
+        return configs == null ? Map.of() : configs;
+    }
+}
