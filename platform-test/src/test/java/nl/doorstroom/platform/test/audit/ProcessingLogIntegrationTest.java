@@ -30,6 +30,7 @@ import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.audit.ProcessingLogReader;
 import nl.doorstroom.platform.audit.SubjectPseudonyms;
+import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.audit.AuditTestApplication.HouseholdLookup;
 import nl.doorstroom.platform.test.audit.AuditTestApplication.Member;
 import nl.doorstroom.schemas.Topics;
@@ -136,6 +137,7 @@ class ProcessingLogIntegrationTest {
 
     private ResponseEntity<String> lookUp(String path, String traceparent, Member... members) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("traceparent", traceparent)
+                .header("Authorization", "Bearer " + TestTokens.caseWorker("GM0344"))
                 .body(new HouseholdLookup(List.of(members))).retrieve().toEntity(String.class);
     }
 
