@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -36,13 +37,18 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.test.ApiConventions;
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
+import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonRegistered;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** intake-service's REST API against the real broker and the real schema registry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DemoPrivacyKeys
 class IntakeApiIntegrationTest {
 
     private static final String TOPIC = Topics.INTAKE_PERSON_EVENTS.name();
@@ -56,6 +62,10 @@ class IntakeApiIntegrationTest {
     String registry;
     @Autowired
     StreamsBuilderFactoryBean streams;
+    @Autowired
+    PersonIdentities identities;
+    @Autowired
+    KafkaProperties kafkaProperties;
 
     RestClient http;
 
@@ -139,9 +149,14 @@ class IntakeApiIntegrationTest {
         assertThat(event.get("personId")).hasToString(id);
         GenericRecord payload = (GenericRecord) event.get("payload");
         assertThat(payload.getSchema().getName()).isEqualTo("PersonRegistered");
-        assertThat(payload.get("vNumber")).hasToString(vNumber);
-        assertThat(payload.get("givenNames")).hasToString("Yonas");
-        assertThat(payload.get("dateOfBirth")).as("days since epoch of 1994-03-12").isEqualTo((int) LocalDate.of(1994, 3, 12).toEpochDay());
+        assertThat(payload.get("countryOfOrigin")).hasToString("SY");
+        assertThat(payload.get("receptionLocation")).hasToString("AZC-BUDEL");
+        // direct identifiers travel only sealed with the person's own key
+        assertThat(payload.get("vNumber")).isNull();
+        assertThat(payload.get("givenNames")).isNull();
+        assertThat(payload.get("dateOfBirth")).isNull();
+        assertThat(payload.get("identity")).isInstanceOf(ByteBuffer.class);
+        assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(vNumber).doesNotContain("Yonas");
     }
 
     @Test
@@ -255,6 +270,34 @@ class IntakeApiIntegrationTest {
     }
 
     @Test
+    void anErasedPersonIsGoneAndTheirEventsCanNoLongerBeRead() {
+        String vNumber = randomVNumber();
+        String id = json(post("/api/v1/persons", registration("Selam", vNumber), "nl")).get("id").asString();
+        String erasure = "{\"ground\":\"DATA_SUBJECT_REQUEST\",\"caseReference\":\"AVG-2026-0042\"}";
+
+        assertThat(postAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons/" + id + "/erasures", erasure)
+                .getStatusCode().value()).as("only operators erase").isEqualTo(403);
+        ResponseEntity<String> erased = postAs(TestTokens.platformOperator(), "/api/v1/persons/" + id + "/erasures", erasure);
+        assertThat(erased.getStatusCode().value()).isEqualTo(202);
+        assertThat(json(erased).get("status").asString()).isEqualTo("erased");
+
+        await("the person is gone").atMost(Duration.ofSeconds(10)).until(() ->
+                getAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id).getStatusCode().value() == 404);
+        ResponseEntity<String> again = postAs(TestTokens.platformOperator(), "/api/v1/persons/" + id + "/erasures", erasure);
+        assertThat(again.getStatusCode().value()).as("repeating is harmless").isEqualTo(202);
+        assertThat(json(again).get("status").asString()).isEqualTo("already-erased");
+        assertThat(postAs(TestTokens.platformOperator(), "/api/v1/persons/" + UUID.randomUUID() + "/erasures", erasure)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(postAs(TestTokens.platformOperator(), "/api/v1/persons/" + id + "/erasures", "{\"ground\":\"WHIM\"}")
+                .getStatusCode().value()).isEqualTo(400);
+
+        for (ConsumerRecord<byte[], byte[]> record : recordsOf(id)) {
+            assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(vNumber).doesNotContain("Selam");
+        }
+        assertThat(identities.open(id, registeredOn(recordsOf(id).getFirst()))).as("the sealed identity after erasure").isEmpty();
+    }
+
+    @Test
     void theApiIsDocumented() {
         ResponseEntity<String> openApi = http.get().uri("/api/v1/openapi.json").retrieve().toEntity(String.class);
         assertThat(openApi.getStatusCode().value()).isEqualTo(200);
@@ -303,6 +346,14 @@ class IntakeApiIntegrationTest {
         Map<String, String> reasons = new HashMap<>();
         problem.get("invalidParams").forEach(p -> reasons.put(p.get("name").asString(), p.get("reason").asString()));
         return reasons;
+    }
+
+    /** The registration in a raw record, decoded with the topic's own deserializer. */
+    private PersonRegistered registeredOn(ConsumerRecord<byte[], byte[]> record) {
+        try (var deserializer = new io.apicurio.registry.serde.avro.AvroKafkaDeserializer<PersonEvent>()) {
+            deserializer.configure(kafkaProperties.buildConsumerProperties(), false);
+            return (PersonRegistered) deserializer.deserialize(TOPIC, record.value()).getPayload();
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

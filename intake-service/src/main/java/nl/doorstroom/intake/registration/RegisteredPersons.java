@@ -27,12 +27,14 @@ import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 
 /**
  * The people this service has registered, materialised from its own topic (Kafka is the system of record), so that
- * an intake or a link can only be recorded for someone who exists.
+ * an intake or a link can only be recorded for someone who exists. An erased person stays only as the erasure event
+ * (no personal data), so a repeated erasure request is recognised.
  */
 @Configuration(proxyBeanMethods = false)
 public class RegisteredPersons {
@@ -51,7 +53,8 @@ public class RegisteredPersons {
     static KTable<String, PersonEvent> registrations(StreamsBuilder builder, KafkaProperties properties) {
         AvroSerde<PersonEvent> serde = AvroSerdes.valueSerde(properties);
         return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), serde))
-                .filter((personId, event) -> event.getPayload() instanceof PersonRegistered, Named.as("only-registrations"))
+                .filter((personId, event) -> event.getPayload() instanceof PersonRegistered
+                        || event.getPayload() instanceof PersonErased, Named.as("registrations-and-erasures"))
                 .toTable(Named.as("registrations"), Materialized.<String, PersonEvent, KeyValueStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(serde));
     }
@@ -68,11 +71,21 @@ public class RegisteredPersons {
 
     /** The registration of a person, waiting briefly for a registration that was acknowledged a moment ago. */
     public Optional<PersonRegistered> find(String personId) {
+        return latest(personId).filter(event -> event.getPayload() instanceof PersonRegistered)
+                .map(event -> (PersonRegistered) event.getPayload());
+    }
+
+    /** Whether the person was registered here and has since been erased. */
+    public boolean isErased(String personId) {
+        return latest(personId).filter(event -> event.getPayload() instanceof PersonErased).isPresent();
+    }
+
+    private Optional<PersonEvent> latest(String personId) {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         while (true) {
             PersonEvent event = store().get(personId);
             if (event != null) {
-                return Optional.of((PersonRegistered) event.getPayload());
+                return Optional.of(event);
             }
             if (System.nanoTime() > deadline) {
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package nl.doorstroom.intake.registration;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,9 +22,11 @@ import jakarta.validation.Valid;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 
 @RestController
@@ -36,11 +39,14 @@ class RegistrationResource {
     private final EventPublisher events;
     private final RegisteredPersons persons;
     private final ProcessingLog processingLog;
+    private final PersonIdentities identities;
 
-    RegistrationResource(EventPublisher events, RegisteredPersons persons, ProcessingLog processingLog) {
+    RegistrationResource(EventPublisher events, RegisteredPersons persons, ProcessingLog processingLog,
+                         PersonIdentities identities) {
         this.events = events;
         this.persons = persons;
         this.processingLog = processingLog;
+        this.identities = identities;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -58,16 +64,16 @@ class RegistrationResource {
     }
 
     private RegisteredPerson register(String personId, PersonRegistration registration) {
+        PersonIdentity identity = new PersonIdentity(registration.givenNames().strip(), registration.familyName().strip(),
+                registration.dateOfBirth(), registration.vNumber());
+        // direct identifiers leave this service only sealed with the person's own key (crypto-shredding)
         PersonRegistered registered = PersonRegistered.newBuilder()
-                .setGivenNames(registration.givenNames().strip())
-                .setFamilyName(registration.familyName().strip())
-                .setDateOfBirth(registration.dateOfBirth())
-                .setVNumber(registration.vNumber())
+                .setIdentity(ByteBuffer.wrap(identities.seal(personId, identity)))
                 .setCountryOfOrigin(registration.countryOfOrigin())
                 .setReceptionLocation(registration.receptionLocation())
                 .build();
         events.publish(Topics.INTAKE_PERSON_EVENTS, personId, PersonEvents.envelope(personId, registered));
-        return RegisteredPerson.of(personId, registered);
+        return RegisteredPerson.of(personId, registered, identity);
     }
 
     @GetMapping("/{personId}")
@@ -76,7 +82,7 @@ class RegistrationResource {
     RegisteredPerson get(@PathVariable UUID personId) {
         String id = personId.toString();
         return processingLog.record(REGISTRATION, "intake.read-person", List.of(id), () -> persons.findVisible(id)
-                .map(registered -> RegisteredPerson.of(id, registered))
+                .flatMap(registered -> identities.open(id, registered).map(identity -> RegisteredPerson.of(id, registered, identity)))
                 .orElseThrow(() -> new NotFoundException("person")));
     }
 }

@@ -60,6 +60,12 @@ public class PrivacyAutoConfiguration {
         return new PersonalDataCipher(subjectKeys);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    PersonIdentities personIdentities(PersonalDataCipher cipher) {
+        return new PersonIdentities(cipher);
+    }
+
     private static void warnOnDemoSecret(String base64, String property) {
         try {
             if (base64 != null && PrivacyDemoSettings.isDemoSecret(PrivacySecrets.decodeBase64(base64, property))) {

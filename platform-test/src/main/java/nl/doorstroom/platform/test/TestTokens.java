@@ -89,10 +89,14 @@ public final class TestTokens {
         }
     }
 
-    /** The same token with one character of its signature changed. */
+    /**
+     * The same token with one character inside its signature changed (not the last one: its low bits are padding,
+     * so changing it may leave the signature's bytes as they were).
+     */
     public static String tampered(String token) {
-        char last = token.charAt(token.length() - 1);
-        return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        int at = token.lastIndexOf('.') + 10;
+        char changed = token.charAt(at) == 'A' ? 'B' : 'A';
+        return token.substring(0, at) + changed + token.substring(at + 1);
     }
 
     private static RSAPrivateKey privateKey() {
