@@ -110,6 +110,10 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/labour-market-regions/AM13", null, SIGNED_IN));
         MATRIX.put("analytics-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("analytics-service GET /api/v1/municipalities", new Cell("/api/v1/municipalities", null, SIGNED_IN));
+        // last: the operator's call erases the fixture person (operators come last among the actors too)
+        MATRIX.put("intake-service POST /api/v1/persons/{personId}/erasures",
+                new Cell("/api/v1/persons/" + person + "/erasures",
+                        "{\"ground\":\"DATA_SUBJECT_REQUEST\",\"caseReference\":\"AVG-MATRIX-1\"}", actor -> actor == OPERATOR));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
+import nl.doorstroom.platform.privacy.PrivacyDemoSettings;
 import nl.doorstroom.platform.test.DoorstroomTestContextCustomizerFactory;
 import nl.doorstroom.platform.test.SchemaRegistryServer;
 import nl.doorstroom.platform.test.TestTokens;
@@ -42,14 +43,17 @@ final class RunningPlatform {
         String tokenKey = testTokenKey();
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         for (String name : SERVICES) {
-            started.put(name, ServiceProcess.start(name, Map.of(
+            Map<String, String> settings = new LinkedHashMap<>(Map.of(
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", tokenKey,
                     "doorstroom.audit.pseudonym-secret", DoorstroomTestContextCustomizerFactory.DEMO_PSEUDONYM_SECRET,
                     "spring.kafka.bootstrap-servers", brokers,
                     "doorstroom.registry-url", registry,
                     "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),
                     "spring.kafka.streams.replication-factor", "1",
-                    "doorstroom.topics.partitions", "2")));
+                    "doorstroom.topics.partitions", "2"));
+            // the public DEMO privacy keys, as in the local stack
+            PrivacyDemoSettings.properties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
+            started.put(name, ServiceProcess.start(name, settings));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().forEach(ServiceProcess::close)));
         started.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -105,6 +107,41 @@ class WarmHandoverEndToEndTest {
         return names;
     }
 
+    /**
+     * Crypto-shredding end to end: after a platform operator erases a person, no service returns them, and nothing
+     * on any topic (events, state-store changelogs, the processing log, the key topic) yields their name or V-number.
+     */
+    @Test
+    void anErasedPersonIsGoneFromEveryServiceAndNoTopicYieldsTheirName() {
+        String vNumber = vNumber();
+        String id = registerWithIntake("Tsega", "Berhane", vNumber);
+        link(id, UTRECHT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
+        assertThat(dossier(UTRECHT, id).getBody()).contains("Berhane").contains(vNumber);
+
+        ResponseEntity<String> erased = intakeApi.post().uri("/api/v1/persons/{id}/erasures", id)
+                .header("Authorization", "Bearer " + TestTokens.platformOperator()).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"ground\":\"DATA_SUBJECT_REQUEST\",\"caseReference\":\"AVG-2026-0107\"}").retrieve().toEntity(String.class);
+        assertThat(erased.getStatusCode().value()).as(erased.getBody()).isEqualTo(202);
+
+        await("the person is gone from every service").atMost(Duration.ofSeconds(20)).until(() ->
+                dossier(UTRECHT, id).getStatusCode().value() == 404
+                        && intakeApi.get().uri("/api/v1/persons/{id}", id)
+                        .header("Authorization", "Bearer " + TestTokens.coaPlacementOfficer())
+                        .retrieve().toEntity(String.class).getStatusCode().value() == 404);
+        assertThat(inbox(UTRECHT).getBody()).doesNotContain(id);
+
+        List<ConsumerRecord<byte[], byte[]>> records = BrokerContents.everything();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.ISO_8859_1);
+            assertThat(value).as("a record on %s", record.topic()).doesNotContain("Berhane").doesNotContain(vNumber);
+        }
+        ConsumerRecord<byte[], byte[]> lastKey = records.stream()
+                .filter(r -> r.topic().equals("privacy.subject-keys") && id.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(lastKey.value()).as("the person's data key is a tombstone").isNull();
+    }
+
     @Test
     void aRelinkBeforeTheMoveTakesTheDossierToTheNewMunicipality() {
         String id = registerWithIntake("Yonas", "Tesfay");
@@ -160,11 +197,15 @@ class WarmHandoverEndToEndTest {
     }
 
     private static String registerWithIntake(String givenNames, String familyName) {
+        return registerWithIntake(givenNames, familyName, vNumber());
+    }
+
+    private static String registerWithIntake(String givenNames, String familyName, String vNumber) {
         ResponseEntity<String> registered = intakeApi.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .body("""
                         {"givenNames":"%s","familyName":"%s","dateOfBirth":"1994-03-12","vNumber":"%s",
-                         "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(givenNames, familyName, vNumber()))
+                         "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(givenNames, familyName, vNumber))
                 .retrieve().toEntity(String.class);
         assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
         String id = JSON.readTree(registered.getBody()).get("id").asString();

@@ -18,6 +18,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
 
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one context and runs one Streams application against platform-test's broker and registry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DemoPrivacyKeys
 public abstract class TrajectoryServiceIntegrationTest {
 
     protected static final Duration DEADLINE = Duration.ofSeconds(30);

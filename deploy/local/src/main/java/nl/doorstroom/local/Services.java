@@ -60,7 +60,9 @@ final class Services {
                 "--spring.kafka.bootstrap-servers=" + options.bootstrapServers(),
                 "--doorstroom.registry-url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
                 "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module()),
-                "--doorstroom.audit.pseudonym-secret=" + LOCAL_DEMO_AUDIT_PSEUDONYM_SECRET));
+                "--doorstroom.audit.pseudonym-secret=" + LOCAL_DEMO_AUDIT_PSEUDONYM_SECRET,
+                // the public DEMO privacy keys (pseudonyms per domain, master key of the per-person data keys)
+                "--spring.profiles.active=doorstroom-local"));
         arguments.addAll(oauth2Arguments(options));
         return arguments;
     }

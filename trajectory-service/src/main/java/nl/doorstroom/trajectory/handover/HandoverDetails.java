@@ -7,6 +7,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
+import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 
@@ -71,17 +72,18 @@ public record HandoverDetails(String personId, Registration registration, EarlyI
     public record Link(String municipalityCode, LocalDate permitDate, LocalDate linkDate, Instant linkedAt) {
     }
 
-    static HandoverDetails of(HandoverDossier dossier) {
+    /** The details of a dossier; {@code identity} is the registration's opened identity, if there is a registration. */
+    static HandoverDetails of(HandoverDossier dossier, PersonIdentity identity) {
         return new HandoverDetails(dossier.getPersonId(),
-                registration(dossier.getRegistration(), dossier.getRegisteredAt()),
+                registration(dossier.getRegistration(), identity, dossier.getRegisteredAt()),
                 earlyIntake(dossier.getEarlyIntake(), dossier.getEarlyIntakeRecordedAt()),
                 link(dossier.getLink(), dossier.getLinkedAt()),
                 dossier.getUpdatedAt());
     }
 
-    private static Registration registration(PersonRegistered r, Instant at) {
-        return r == null ? null : new Registration(r.getGivenNames(), r.getFamilyName(), r.getDateOfBirth(),
-                r.getVNumber(), r.getCountryOfOrigin(), r.getReceptionLocation(), at);
+    private static Registration registration(PersonRegistered r, PersonIdentity identity, Instant at) {
+        return r == null || identity == null ? null : new Registration(identity.getGivenNames(), identity.getFamilyName(),
+                identity.getDateOfBirth(), identity.getVNumber(), r.getCountryOfOrigin(), r.getReceptionLocation(), at);
     }
 
     private static EarlyIntake earlyIntake(EarlyIntakeRecorded i, Instant at) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
@@ -19,6 +20,7 @@ import nl.doorstroom.schemas.trajectory.HandoverDossier;
  *     an event with the same time is applied again, which changes nothing (replays are harmless).</li>
  *     <li>A link puts the person in that municipality's inbox; a re-link to another municipality takes the person out
  *     of the previous one's inbox, so a person is in at most one inbox.</li>
+ *     <li>An erasure removes the dossier and the inbox entry altogether.</li>
  *     <li>Event types this version does not know are ignored (a newer intake-service may add union branches).</li>
  * </ul>
  */
@@ -30,7 +32,8 @@ public final class HandoverDossiers {
     /**
      * What applying one event did.
      *
-     * @param dossier         the dossier after the event (the same instance if nothing changed)
+     * @param dossier         the dossier after the event (the same instance if nothing changed; {@code null} once the
+     *                        person is erased)
      * @param changed         whether the dossier changed and must be stored
      * @param leftInbox       municipality whose inbox the person must leave, or {@code null}
      * @param inInbox         municipality whose inbox must hold the person, or {@code null} if not linked
@@ -67,6 +70,9 @@ public final class HandoverDossiers {
                     return unchanged(current, linkedBefore);
                 }
                 next.setEarlyIntake(intake).setEarlyIntakeRecordedAt(at);
+            }
+            case PersonErased erased -> {
+                return current == null ? new Applied(null, false, null, null) : new Applied(null, true, linkedBefore, null);
             }
             case PersonLinkedToMunicipality link -> {
                 if (current != null && isBefore(at, current.getLinkedAt())) {

@@ -41,7 +41,7 @@ public class HandoverPage {
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
         model.addAttribute("handovers", processingLog.recordResult(Handovers.WARM_HANDOVER, "handover.list-inbox",
-                () -> handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList(),
+                () -> handovers.summaries(municipalityCode),
                 summaries -> summaries.stream().map(HandoverSummary::personId).toList()));
         return "handover/inbox";
     }
@@ -51,7 +51,7 @@ public class HandoverPage {
                           @PathVariable String personId, Model model) {
         municipalities.requireVisible(municipalityCode);
         HandoverDetails dossier = processingLog.record(Handovers.WARM_HANDOVER, "handover.read-dossier", List.of(personId),
-                () -> handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
+                () -> handovers.details(municipalityCode, personId)
                         .orElseThrow(() -> new NotFoundException("handover")));
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));

@@ -43,7 +43,7 @@ public class HandoverResource {
             @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode) {
         municipalities.requireVisible(municipalityCode);
         return processingLog.recordResult(Handovers.WARM_HANDOVER, "handover.list-inbox",
-                () -> handovers.inbox(municipalityCode).stream().map(HandoverSummary::of).toList(),
+                () -> handovers.summaries(municipalityCode),
                 summaries -> summaries.stream().map(HandoverSummary::personId).toList());
     }
 
@@ -56,7 +56,7 @@ public class HandoverResource {
             @Parameter(description = "Random id of the person") @PathVariable String personId) {
         municipalities.requireVisible(municipalityCode);
         return processingLog.record(Handovers.WARM_HANDOVER, "handover.read-dossier", List.of(personId),
-                () -> handovers.dossier(municipalityCode, personId).map(HandoverDetails::of)
+                () -> handovers.details(municipalityCode, personId)
                         .orElseThrow(() -> new NotFoundException("handover")));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 
 /**
@@ -25,12 +26,13 @@ public record HandoverSummary(String personId, String givenNames, String familyN
                               String municipalityCode, LocalDate permitDate, LocalDate linkDate, Instant linkedAt,
                               boolean registrationPresent, boolean earlyIntakePresent) {
 
-    static HandoverSummary of(HandoverDossier dossier) {
+    /** The summary of a dossier; {@code identity} is the registration's opened identity, if there is a registration. */
+    static HandoverSummary of(HandoverDossier dossier, PersonIdentity identity) {
         var registration = dossier.getRegistration();
         var link = dossier.getLink();
         return new HandoverSummary(dossier.getPersonId(),
-                registration == null ? null : registration.getGivenNames(),
-                registration == null ? null : registration.getFamilyName(),
+                identity == null ? null : identity.getGivenNames(),
+                identity == null ? null : identity.getFamilyName(),
                 registration == null ? null : registration.getCountryOfOrigin(),
                 link == null ? null : link.getMunicipalityCode(),
                 link == null ? null : link.getPermitDate(),

@@ -100,9 +100,14 @@ public class HandoverTopology {
                 return;
             }
             HandoverDossier dossier = applied.dossier();
-            dossiers.put(dossier.getPersonId(), dossier);
+            if (dossier == null) {
+                // erased: nothing of the person stays in the stores (or, after compaction, their changelogs)
+                dossiers.delete(event.getPersonId());
+            } else {
+                dossiers.put(dossier.getPersonId(), dossier);
+            }
             if (applied.leftInbox() != null) {
-                inbox.delete(inboxKey(applied.leftInbox(), dossier.getPersonId()));
+                inbox.delete(inboxKey(applied.leftInbox(), event.getPersonId()));
             }
             if (applied.inInbox() != null) {
                 inbox.put(inboxKey(applied.inInbox(), dossier.getPersonId()), dossier.getLinkedAt().toEpochMilli());

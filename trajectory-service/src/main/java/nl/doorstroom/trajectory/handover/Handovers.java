@@ -1,5 +1,6 @@
 package nl.doorstroom.trajectory.handover;
 
+import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import java.time.Duration;
@@ -39,12 +40,38 @@ public class Handovers {
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KafkaStreamsInteractiveQueryService queries;
+    private final PersonIdentities identities;
 
-    public Handovers(StreamsBuilderFactoryBean streams) {
+    public Handovers(StreamsBuilderFactoryBean streams, PersonIdentities identities) {
         this.queries = new KafkaStreamsInteractiveQueryService(streams);
+        this.identities = identities;
         // a request waits briefly for a store that is being (re)assigned, then gets 503 rather than hanging
         this.queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(3).delay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build()));
+    }
+
+    /**
+     * The inbox as a case worker sees it: names opened from the sealed identities only now, while the request is
+     * served. Someone whose key is already erased (their erasure event is on its way) is left out.
+     */
+    public List<HandoverSummary> summaries(String municipalityCode) {
+        List<HandoverSummary> summaries = new ArrayList<>();
+        for (HandoverDossier dossier : inbox(municipalityCode)) {
+            if (dossier.getRegistration() == null) {
+                summaries.add(HandoverSummary.of(dossier, null));
+            } else {
+                identities.open(dossier.getPersonId(), dossier.getRegistration())
+                        .ifPresent(identity -> summaries.add(HandoverSummary.of(dossier, identity)));
+            }
+        }
+        return summaries;
+    }
+
+    /** One dossier as a case worker sees it; empty when not in the municipality's inbox or already erased. */
+    public Optional<HandoverDetails> details(String municipalityCode, String personId) {
+        return dossier(municipalityCode, personId).flatMap(dossier -> dossier.getRegistration() == null
+                ? Optional.of(HandoverDetails.of(dossier, null))
+                : identities.open(personId, dossier.getRegistration()).map(identity -> HandoverDetails.of(dossier, identity)));
     }
 
     /** The dossiers of everyone linked to the municipality, the most recent link first. */

@@ -10,6 +10,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import nl.doorstroom.schemas.intake.ErasureGround;
+import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.trajectory.handover.HandoverDossiers.Applied;
 
@@ -17,6 +19,23 @@ class HandoverDossiersTest {
 
     private static final String PERSON = "3f1c2d4e-0000-4000-8000-000000000001";
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    @Test
+    void anErasureRemovesTheDossierAndTheInboxEntry() {
+        HandoverDossier dossier = HandoverDossiers.apply(null, registered(PERSON, T0, "Amal", "Haddad")).dossier();
+        dossier = HandoverDossiers.apply(dossier, linked(PERSON, T0.plusSeconds(60), "GM0344")).dossier();
+
+        Applied applied = HandoverDossiers.apply(dossier, PersonEvents.event(PERSON, T0.plusSeconds(120),
+                new PersonErased(ErasureGround.DATA_SUBJECT_REQUEST, "AVG-1")));
+
+        assertThat(applied.changed()).isTrue();
+        assertThat(applied.dossier()).isNull();
+        assertThat(applied.leftInbox()).isEqualTo("GM0344");
+        assertThat(applied.inInbox()).isNull();
+        assertThat(HandoverDossiers.apply(null, PersonEvents.event(PERSON, T0,
+                new PersonErased(ErasureGround.DATA_SUBJECT_REQUEST, "AVG-1"))).changed())
+                .as("erasing someone unknown here changes nothing").isFalse();
+    }
 
     @Test
     void registrationStartsTheDossierOutsideAnyInbox() {

@@ -32,9 +32,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.privacy.PersonIdentities;
+import nl.doorstroom.platform.privacy.SubjectKeys;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.ErasureGround;
+import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonIdentity;
+import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +55,12 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
 
     @Autowired
     private EventPublisher publisher;
+
+    @Autowired
+    private PersonIdentities identities;
+
+    @Autowired
+    private SubjectKeys subjectKeys;
 
     @Autowired
     private Handovers handovers;
@@ -142,6 +154,28 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(anonymous.getBody()).doesNotContain("Saleh");
+    }
+
+    @Test
+    void sealedIdentitiesAreOpenedForTheCaseWorkerAndAnErasedPersonDisappears() {
+        String person = UUID.randomUUID().toString();
+        Instant t = Instant.now();
+        PersonIdentity identity = new PersonIdentity("Mebrat", "Tekle", java.time.LocalDate.of(1988, 2, 2), "5550001112");
+        publish(PersonEvents.event(person, t, PersonRegistered.newBuilder().setCountryOfOrigin("ER")
+                .setReceptionLocation("AZC-BUDEL")
+                .setIdentity(java.nio.ByteBuffer.wrap(identities.seal(person, identity))).build()));
+        publish(linked(person, t.plusMillis(1), UTRECHT));
+
+        JsonNode summary = awaitInInbox(UTRECHT, person);
+        assertThat(summary.get("familyName").asString()).isEqualTo("Tekle");
+        assertThat(json(get(dossierPath(UTRECHT, person))).at("/registration/vNumber").asString()).isEqualTo("5550001112");
+
+        subjectKeys.forget(person);
+        publish(PersonEvents.event(person, t.plusMillis(2), new PersonErased(ErasureGround.DATA_SUBJECT_REQUEST, "AVG-1")));
+        Awaitility.await("the erased person leaves the inbox").atMost(Duration.ofSeconds(20))
+                .until(() -> get(dossierPath(UTRECHT, person)).getStatusCode() == HttpStatus.NOT_FOUND);
+        assertThat(inbox(UTRECHT)).noneMatch(entry -> entry.get("personId").asString().equals(person));
+        assertThat(handovers.dossier(UTRECHT, person)).as("nothing of the person in the store").isEmpty();
     }
 
     @Test

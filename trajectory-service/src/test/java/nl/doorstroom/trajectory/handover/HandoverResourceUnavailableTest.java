@@ -29,7 +29,8 @@ import nl.doorstroom.platform.web.ProblemDetailsAdvice;
 /** While Streams is not running (starting, rebalancing), the handover API answers 503 with Retry-After, not 500. */
 class HandoverResourceUnavailableTest {
 
-    private final Handovers notRunning = new Handovers(new StreamsBuilderFactoryBean());
+    // no identities are opened here: the store is unavailable before anything is read
+    private final Handovers notRunning = new Handovers(new StreamsBuilderFactoryBean(), null);
 
     @Test
     void storesOfAStreamsAppThatIsNotRunningAreUnavailable() {
