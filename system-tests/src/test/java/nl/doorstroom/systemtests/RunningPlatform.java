@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import nl.doorstroom.platform.privacy.PrivacyDemoSettings;
-import nl.doorstroom.platform.test.DoorstroomTestContextCustomizerFactory;
 import nl.doorstroom.platform.test.SchemaRegistryServer;
 import nl.doorstroom.platform.test.TestTokens;
 
@@ -45,7 +44,6 @@ final class RunningPlatform {
         for (String name : SERVICES) {
             Map<String, String> settings = new LinkedHashMap<>(Map.of(
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", tokenKey,
-                    "doorstroom.audit.pseudonym-secret", DoorstroomTestContextCustomizerFactory.DEMO_PSEUDONYM_SECRET,
                     "spring.kafka.bootstrap-servers", brokers,
                     "doorstroom.registry-url", registry,
                     "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),

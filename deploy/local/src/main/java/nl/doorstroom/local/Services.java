@@ -28,11 +28,6 @@ final class Services {
             new Service("employer-service", Options.Port.EMPLOYER, "/"),
             new Service("analytics-service", Options.Port.ANALYTICS, "/"));
 
-    /**
-     * LOCAL DEMO VALUE: the key of the processing log's pseudonyms on this machine only. A real deployment sets
-     * doorstroom.audit.pseudonym-secret from its secret store.
-     */
-    static final String LOCAL_DEMO_AUDIT_PSEUDONYM_SECRET = "TE9DQUwtREVNTy1PTkxZIGF1ZGl0IHBzZXVkb255bSBzZWNyZXQgb2YgcnVuLWxvY2Fs";
 
     private Services() {
     }
@@ -60,7 +55,6 @@ final class Services {
                 "--spring.kafka.bootstrap-servers=" + options.bootstrapServers(),
                 "--doorstroom.registry-url=http://127.0.0.1:" + options.port(Options.Port.REGISTRY),
                 "--spring.kafka.streams.state-dir=" + layout.streamsState(service.module()),
-                "--doorstroom.audit.pseudonym-secret=" + LOCAL_DEMO_AUDIT_PSEUDONYM_SECRET,
                 // the public DEMO privacy keys (pseudonyms per domain, master key of the per-person data keys)
                 "--spring.profiles.active=doorstroom-local"));
         arguments.addAll(oauth2Arguments(options));

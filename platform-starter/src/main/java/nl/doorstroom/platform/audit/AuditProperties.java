@@ -10,16 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the processing log (Logboek dataverwerkingen), under {@code doorstroom.audit.*}.
  *
- * @param pseudonymSecret   base64 key (at least 32 bytes) of the HMAC that pseudonymises data subject ids; no default:
- *                          every deployment sets its own (environment {@code DOORSTROOM_AUDIT_PSEUDONYMSECRET})
  * @param registerBaseUri   base of the register of processing activities; an activity's URI is this plus its key
  * @param activities        an activity's URI by key, overriding the base (a changed activity gets a new URI)
  * @param dataSubjectIdType what the log's subject ids are ({@code dpl.core.data_subject_id_type})
  * @param readTimeout       how long listing a subject's entries may take before it fails
  */
 @ConfigurationProperties("doorstroom.audit")
-public record AuditProperties(String pseudonymSecret,
-                              @DefaultValue("https://doorstroom.nl/verwerkingsregister/") URI registerBaseUri,
+public record AuditProperties(@DefaultValue("https://doorstroom.nl/verwerkingsregister/") URI registerBaseUri,
                               Map<String, URI> activities,
                               @DefaultValue("doorstroom-person-pseudonym") String dataSubjectIdType,
                               @DefaultValue("30s") Duration readTimeout) {

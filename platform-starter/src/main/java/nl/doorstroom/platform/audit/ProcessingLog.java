@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import nl.doorstroom.platform.privacy.PseudonymDomain;
+import nl.doorstroom.platform.privacy.Pseudonyms;
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.schemas.Topics;
@@ -51,7 +53,7 @@ import nl.doorstroom.schemas.audit.ProcessingStatusCode;
  *     time and the outcome): the caller then gets the 503 for a change that did happen, and a retry with the same
  *     {@code Idempotency-Key} answers it again and logs it again. When the work itself failed as well, the work's
  *     exception is thrown with the log failure attached as suppressed.</li>
- * <li>Subject ids (person ids) are pseudonymised with {@link SubjectPseudonyms}; the pseudonym is the record key.</li>
+ * <li>Subject ids (person ids) are pseudonymised with {@link Pseudonyms} (the audit domain); the pseudonym is the record key.</li>
  * </ul>
  */
 public class ProcessingLog {
@@ -63,14 +65,14 @@ public class ProcessingLog {
 
     private final EventPublisher publisher;
     private final Tracer tracer;
-    private final SubjectPseudonyms pseudonyms;
+    private final Pseudonyms pseudonyms;
     private final AuditProperties properties;
     private final ActorRoleProvider actorRole;
     private final ProcessingResource resource;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ProcessingLog(EventPublisher publisher, Tracer tracer, SubjectPseudonyms pseudonyms,
+    public ProcessingLog(EventPublisher publisher, Tracer tracer, Pseudonyms pseudonyms,
                          AuditProperties properties, ActorRoleProvider actorRole, String serviceName,
                          String serviceVersion, Clock clock) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -197,7 +199,7 @@ public class ProcessingLog {
             } else {
                 spanId = randomHex(8);
             }
-            String pseudonym = pseudonyms.of(subjectId);
+            String pseudonym = pseudonyms.pseudonymOf(PseudonymDomain.AUDIT, subjectId);
             ProcessingLogEntry entry = ProcessingLogEntry.newBuilder()
                     .setTraceId(traceId)
                     .setSpanId(spanId)

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
 import io.micrometer.tracing.Tracer;
+import nl.doorstroom.platform.privacy.PrivacyAutoConfiguration;
+import nl.doorstroom.platform.privacy.Pseudonyms;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.kafka.KafkaPlatformAutoConfiguration;
 
@@ -21,19 +23,12 @@ import nl.doorstroom.platform.kafka.KafkaPlatformAutoConfiguration;
  * The processing log and its reader. The beans are lazy: a service that does not use them needs no pseudonym secret,
  * and a service that injects them without one fails at start-up with a clear message instead of at its first request.
  */
-@AutoConfiguration(after = KafkaPlatformAutoConfiguration.class,
+@AutoConfiguration(after = {KafkaPlatformAutoConfiguration.class, PrivacyAutoConfiguration.class},
         afterName = {"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
                 "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration"})
 @ConditionalOnBean(EventPublisher.class)
 @EnableConfigurationProperties(AuditProperties.class)
 public class ProcessingLogAutoConfiguration {
-
-    @Bean
-    @Lazy
-    @ConditionalOnMissingBean
-    SubjectPseudonyms subjectPseudonyms(AuditProperties properties) {
-        return SubjectPseudonyms.fromBase64Secret(properties.pseudonymSecret());
-    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -45,7 +40,7 @@ public class ProcessingLogAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     ProcessingLog processingLog(EventPublisher publisher, ObjectProvider<Tracer> tracer,
-                                SubjectPseudonyms pseudonyms, AuditProperties properties,
+                                Pseudonyms pseudonyms, AuditProperties properties,
                                 ActorRoleProvider actorRole, ObjectProvider<Clock> clock,
                                 @Value("${spring.application.name:}") String serviceName,
                                 @Value("${spring.application.version:}") String serviceVersion) {
@@ -56,7 +51,7 @@ public class ProcessingLogAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    ProcessingLogReader processingLogReader(KafkaProperties kafkaProperties, SubjectPseudonyms pseudonyms,
+    ProcessingLogReader processingLogReader(KafkaProperties kafkaProperties, Pseudonyms pseudonyms,
                                             AuditProperties properties) {
         return new ProcessingLogReader(
                 () -> new KafkaConsumer<>(ProcessingLogReader.scanConsumerProperties(

@@ -18,6 +18,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
+import nl.doorstroom.platform.privacy.PseudonymDomain;
+import nl.doorstroom.platform.privacy.Pseudonyms;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.audit.ProcessingLogEntry;
@@ -33,14 +35,14 @@ import nl.doorstroom.schemas.audit.ProcessingLogEvent;
 public class ProcessingLogReader {
 
     private final Supplier<Consumer<String, Object>> consumers;
-    private final SubjectPseudonyms pseudonyms;
+    private final Pseudonyms pseudonyms;
     private final Duration timeout;
 
     /**
      * @param consumers a new consumer per scan, configured like the service's consumers (registry, specific Avro,
      *                  read committed) but without a group
      */
-    public ProcessingLogReader(Supplier<Consumer<String, Object>> consumers, SubjectPseudonyms pseudonyms,
+    public ProcessingLogReader(Supplier<Consumer<String, Object>> consumers, Pseudonyms pseudonyms,
                                Duration timeout) {
         this.consumers = Objects.requireNonNull(consumers, "consumers");
         this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
@@ -59,7 +61,7 @@ public class ProcessingLogReader {
 
     /** The entries of the person with this id (pseudonymised first), oldest first. */
     public List<ProcessingLogEntry> entriesForSubject(String subjectId) {
-        return entriesForPseudonym(pseudonyms.of(subjectId));
+        return entriesForPseudonym(pseudonyms.pseudonymOf(PseudonymDomain.AUDIT, subjectId));
     }
 
     /** The entries keyed by this pseudonym, oldest first. */

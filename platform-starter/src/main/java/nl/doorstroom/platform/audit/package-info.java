@@ -9,8 +9,9 @@
  * <li>Trace context: Micrometer Tracing with the OpenTelemetry bridge continues an incoming W3C {@code traceparent};
  *     the operation is a span in that trace and each person's entry a child span. No exporter is configured, and
  *     sampling does not matter: the log writes its own entries.</li>
- * <li>Configuration ({@link nl.doorstroom.platform.audit.AuditProperties}): {@code doorstroom.audit.pseudonym-secret}
- *     (base64, at least 32 bytes, no default: tests get a demo key from platform-test),
+ * <li>Pseudonyms: the subject ids are pseudonymised with the platform's {@code Pseudonyms} in the {@code audit}
+ *     domain ({@code doorstroom.privacy.pseudonym-secrets.audit}), so a service that logs needs the privacy settings.</li>
+ * <li>Configuration ({@link nl.doorstroom.platform.audit.AuditProperties}):
  *     {@code doorstroom.audit.register-base-uri} and {@code doorstroom.audit.activities.<key>} for the activities'
  *     URIs in the register of processing activities.</li>
  * <li>Failure: no acknowledged entry, no answer: the call throws {@code EventNotPublishedException} (503), for reads

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeansException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import nl.doorstroom.platform.privacy.PrivacyAutoConfiguration;
+import nl.doorstroom.platform.privacy.PrivacyDemoSettings;
 import nl.doorstroom.platform.PlatformDefaults;
 import nl.doorstroom.platform.kafka.KafkaPlatformAutoConfiguration;
 
@@ -22,18 +25,18 @@ class ProcessingLogAutoConfigurationTest {
                     "spring.kafka.bootstrap-servers=127.0.0.1:1");
 
     @Test
-    void aServiceThatDoesNotUseTheLogNeedsNoSecret() {
+    void aServiceThatDoesNotUseTheLogNeedsNoPrivacySettings() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThatThrownBy(() -> context.getBean(ProcessingLog.class))
-                    .rootCause().hasMessageContaining("doorstroom.audit.pseudonym-secret is not set");
+            assertThatThrownBy(() -> context.getBean(ProcessingLog.class)).isInstanceOf(BeansException.class);
         });
     }
 
     @Test
     void withASecretTheLogAndItsReaderAreThere() {
-        runner.withPropertyValues("doorstroom.audit.pseudonym-secret=" + ProcessingLogTest.TEST_SECRET,
-                        "doorstroom.audit.activities.intake-registratie=https://example.org/register/intake/2")
+        runner.withConfiguration(AutoConfigurations.of(PrivacyAutoConfiguration.class))
+                .withPropertyValues(privacySettings())
+                .withPropertyValues("doorstroom.audit.activities.intake-registratie=https://example.org/register/intake/2")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(ProcessingLog.class)).isNotNull();
@@ -43,5 +46,10 @@ class ProcessingLogAutoConfigurationTest {
                     assertThat(context.getBean(AuditProperties.class).uriOf(ProcessingActivity.of("koppeling")))
                             .hasToString("https://doorstroom.nl/verwerkingsregister/koppeling");
                 });
+    }
+
+    private static String[] privacySettings() {
+        return PrivacyDemoSettings.properties().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }

@@ -34,13 +34,6 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
         return new PlatformTestContextCustomizer(demoPrivacyKeys);
     }
 
-    /**
-     * DEMO / TEST KEY ONLY, public in this repository: pseudonymises data subjects in the processing log of test
-     * contexts. Lowest precedence, so a test can set its own; never use it outside tests and the local stack.
-     */
-    public static final String DEMO_PSEUDONYM_SECRET =
-            "REVNTy1PTkxZIHRlc3Qga2V5IGZvciBkb29yc3Ryb29tIGF1ZGl0IHBzZXVkb255bXM=";
-
     static final class PlatformTestContextCustomizer implements ContextCustomizer {
 
         private final boolean demoPrivacyKeys;
@@ -63,8 +56,6 @@ public class DoorstroomTestContextCustomizerFactory implements ContextCustomizer
                     "spring.kafka.streams.replication-factor", "1",
                     "doorstroom.topics.partitions", "2",
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", "classpath:" + TestTokens.PUBLIC_KEY_RESOURCE)));
-            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("doorstroomTestDefaults", Map.of(
-                    "doorstroom.audit.pseudonym-secret", DEMO_PSEUDONYM_SECRET)));
             if (demoPrivacyKeys) {
                 // public DEMO values, lowest precedence: a test's own doorstroom.privacy.* settings win
                 context.getEnvironment().getPropertySources().addLast(

@@ -29,7 +29,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.audit.ProcessingLogReader;
-import nl.doorstroom.platform.audit.SubjectPseudonyms;
+import nl.doorstroom.platform.privacy.PseudonymDomain;
+import nl.doorstroom.platform.privacy.Pseudonyms;
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.audit.AuditTestApplication.HouseholdLookup;
 import nl.doorstroom.platform.test.audit.AuditTestApplication.Member;
@@ -43,6 +45,7 @@ import nl.doorstroom.schemas.audit.ProcessingStatusCode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.application.name=audit-test-service")
+@DemoPrivacyKeys
 class ProcessingLogIntegrationTest {
 
     @LocalServerPort
@@ -52,7 +55,7 @@ class ProcessingLogIntegrationTest {
     @Autowired
     ProcessingLogReader reader;
     @Autowired
-    SubjectPseudonyms pseudonyms;
+    Pseudonyms pseudonyms;
 
     RestClient http;
 
@@ -88,8 +91,8 @@ class ProcessingLogIntegrationTest {
         });
         assertThat(omars).filteredOn(e -> e.getTraceId().equals(traceId)).hasSize(1);
         // one person's listing holds only that person's entries
-        assertThat(aminas).isNotEmpty().allSatisfy(e -> assertThat(e.getDataSubjectId()).isEqualTo(pseudonyms.of(amina.personId())));
-        assertThat(reader.entriesForPseudonym(pseudonyms.of(omar.personId()))).isEqualTo(omars);
+        assertThat(aminas).isNotEmpty().allSatisfy(e -> assertThat(e.getDataSubjectId()).isEqualTo(pseudonyms.pseudonymOf(PseudonymDomain.AUDIT, amina.personId())));
+        assertThat(reader.entriesForPseudonym(pseudonyms.pseudonymOf(PseudonymDomain.AUDIT, omar.personId()))).isEqualTo(omars);
         ProcessingLogEntry aminasEntry = aminas.stream().filter(e -> e.getTraceId().equals(traceId)).findFirst().orElseThrow();
         ProcessingLogEntry omarsEntry = omars.stream().filter(e -> e.getTraceId().equals(traceId)).findFirst().orElseThrow();
         assertThat(aminasEntry.getSpanId()).isNotEqualTo(omarsEntry.getSpanId());
@@ -99,7 +102,7 @@ class ProcessingLogIntegrationTest {
         List<ConsumerRecord<byte[], byte[]>> records = rawRecordsOfTrace(traceId);
         assertThat(records).hasSize(2);
         assertThat(records).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
-                .containsExactlyInAnyOrder(pseudonyms.of(amina.personId()), pseudonyms.of(omar.personId()));
+                .containsExactlyInAnyOrder(pseudonyms.pseudonymOf(PseudonymDomain.AUDIT, amina.personId()), pseudonyms.pseudonymOf(PseudonymDomain.AUDIT, omar.personId()));
         for (ConsumerRecord<byte[], byte[]> record : records) {
             assertCarriesNoIdentifierOf(record, amina, omar);
             assertThat(header(record, "ce_type")).isEqualTo("nl.inburgering.audit.data-processing-logged.v1");
