@@ -3,6 +3,7 @@ package nl.doorstroom.trajectory.handover;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +22,6 @@ import nl.doorstroom.platform.web.NotFoundException;
 
 /** The case worker's pages: the municipality's handover inbox and a dossier (Dutch first, server-rendered). */
 @Controller
-@PreAuthorize("hasRole('case-worker')")
 @RequestMapping("/gemeenten/{municipalityCode}/overdrachten")
 public class HandoverPage {
 
@@ -36,6 +36,7 @@ public class HandoverPage {
     }
 
     @GetMapping
+    @PreAuthorize("hasRole('case-worker')")
     public String inbox(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode, Model model) {
         municipalities.requireVisible(municipalityCode);
         model.addAttribute("municipalityCode", municipalityCode);
@@ -47,6 +48,7 @@ public class HandoverPage {
     }
 
     @GetMapping("/{personId}")
+    @PreAuthorize("hasRole('case-worker')")
     public String dossier(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
                           @PathVariable String personId, Model model) {
         municipalities.requireVisible(municipalityCode);
@@ -63,6 +65,14 @@ public class HandoverPage {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("problem", "page.problem.not-found");
+        return "handover/problem";
+    }
+
+    /** Signed in, but not as a case worker: a page that says so, not the API's JSON (not itself role-checked). */
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(Model model) {
+        model.addAttribute("problem", "page.problem.forbidden");
         return "handover/problem";
     }
 

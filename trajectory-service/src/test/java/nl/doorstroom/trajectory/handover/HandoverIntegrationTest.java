@@ -27,6 +27,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -150,6 +151,11 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
                 .as("AZC staff are not case workers").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(getAs(TestTokens.platformOperator(), dossierPath(UTRECHT, person)).getStatusCode())
                 .as("operators see no case data").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> forbiddenPage = http.get().uri("/gemeenten/" + UTRECHT + "/overdrachten")
+                .header(HttpHeaders.ACCEPT, "text/html")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.azcStaff("AZC-BUDEL")).retrieve().toEntity(String.class);
+        assertThat(forbiddenPage.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(forbiddenPage.getBody()).contains("<h1>Geen toegang</h1>").doesNotContain("Saleh");
         ResponseEntity<String> anonymous = http.get().uri(dossierPath(UTRECHT, person)).retrieve().toEntity(String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
