@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +31,8 @@ class EmployerServiceIntegrationTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         String html = page.body();
         assertThat(html).contains("<html lang=\"nl\"");
-        assertThat(count(html, "<h1")).isEqualTo(1);
-        assertThat(html).contains("<header", "<main", "<footer", "Werkgevers en matching",
+        ApiConventions.assertOneHeadingAndLandmarks(html);
+        assertThat(html).contains("Werkgevers en matching",
                 "arbeidsmarktregio", "toestemming");
 
         HttpResponse<String> english = get("/", "text/html", "en");
@@ -127,14 +126,5 @@ class EmployerServiceIntegrationTest {
     /** API calls come from a signed-in employer user; pages and health need no token. */
     private HttpResponse<String> get(String path, String accept, String language) {
         return ApiConventions.get(port, path, accept, language, path.startsWith("/api/") ? TestTokens.employer("12345678") : null);
-    }
-
-    private static int count(String text, String needle) {
-        Matcher matcher = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(needle)).matcher(text);
-        int n = 0;
-        while (matcher.find()) {
-            n++;
-        }
-        return n;
     }
 }

@@ -49,6 +49,12 @@ public final class ApiConventions {
         assertThat(headers.firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
     }
 
+    /** A page's bones for screen readers: exactly one h1, and the header, main and footer landmarks. */
+    public static void assertOneHeadingAndLandmarks(String html) {
+        assertThat(html.split("<h1", -1)).as("h1 headings").hasSize(2);
+        assertThat(html).contains("<header", "<main", "<footer");
+    }
+
     /** OpenAPI 3 with a semver version, a contact and the versioned base URL as server. */
     public static void assertOpenApiConventions(String openApiJson) {
         assertThat((String) JsonPath.read(openApiJson, "$.openapi")).startsWith("3.");
