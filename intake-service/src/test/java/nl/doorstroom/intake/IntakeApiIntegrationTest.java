@@ -94,11 +94,11 @@ class IntakeApiIntegrationTest {
         assertThat(registered.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
 
         ResponseEntity<String> intake = http.put().uri("/api/v1/persons/{id}/early-intake", id)
-                .contentType(MediaType.APPLICATION_JSON).body(EARLY_INTAKE).retrieve().toEntity(String.class);
+                .contentType(MediaType.APPLICATION_JSON).body(earlyIntake(1)).retrieve().toEntity(String.class);
         assertThat(intake.getStatusCode().value()).isEqualTo(200);
 
         ResponseEntity<String> link = postAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links", """
-                {"municipalityCode":"GM0344","permitDate":"%s","linkDate":"%s"}""".formatted(
+                {"version":2,"municipalityCode":"GM0344","permitDate":"%s","linkDate":"%s"}""".formatted(
                 LocalDate.now().minusDays(14), LocalDate.now()));
         assertThat(link.getStatusCode().value()).isEqualTo(201);
         assertThat(json(link).get("municipalityName").asString()).isEqualTo("Utrecht");
@@ -106,7 +106,9 @@ class IntakeApiIntegrationTest {
 
         ResponseEntity<String> person = http.get().uri("/api/v1/persons/{id}", id).retrieve().toEntity(String.class);
         assertThat(person.getStatusCode().value()).isEqualTo(200);
-        assertThat(json(person).get("vNumber").asString()).isEqualTo(vNumber);
+        assertThat(json(person).get("personalDetails").get("vNumber").asString()).isEqualTo(vNumber);
+        assertThat(json(person).get("version").asInt()).isEqualTo(3);
+        assertThat(json(person).get("municipalityLink").get("municipalityCode").asString()).isEqualTo("GM0344");
 
         List<ConsumerRecord<byte[], byte[]>> records = await().atMost(Duration.ofSeconds(20))
                 .until(() -> recordsOf(id), found -> found.size() == 3);
@@ -163,8 +165,8 @@ class IntakeApiIntegrationTest {
     void invalidInputIsRefusedFieldByFieldInTheUsersLanguageAndNothingIsPublished() {
         long before = endOffsets();
         String invalid = """
-                {"givenNames":"<script>x</script>","familyName":"","dateOfBirth":"2999-01-01",
-                 "vNumber":"12345","countryOfOrigin":"XX","receptionLocation":"AZC-BUDEL"}""";
+                {"personalDetails":{"givenNames":"Amina\\tHaddad","familyName":"","dateOfBirth":"2999-01-01","sex":"FEMALE",
+                 "vNumber":"12345","bsn":"123456789","countryOfOrigin":"XX"},"receptionLocation":"AZC-BUDEL"}""";
 
         ResponseEntity<String> dutch = post("/api/v1/persons", invalid, "nl");
         assertThat(dutch.getStatusCode().value()).isEqualTo(400);
@@ -173,12 +175,14 @@ class IntakeApiIntegrationTest {
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("title").asString()).isEqualTo("Ongeldige invoer");
         Map<String, String> reasons = reasons(problem);
-        assertThat(reasons).containsOnlyKeys("givenNames", "familyName", "dateOfBirth", "vNumber", "countryOfOrigin");
-        assertThat(reasons.get("vNumber")).isEqualTo("moet een V-nummer van precies 10 cijfers zijn");
+        assertThat(reasons).containsOnlyKeys("personalDetails.givenNames", "personalDetails.familyName",
+                "personalDetails.dateOfBirth", "personalDetails.vNumber", "personalDetails.bsn", "personalDetails.countryOfOrigin");
+        assertThat(reasons.get("personalDetails.vNumber")).isEqualTo("moet een V-nummer van precies 10 cijfers zijn");
+        assertThat(reasons.get("personalDetails.bsn")).isEqualTo("moet een BSN van 9 cijfers zijn dat voldoet aan de elfproef");
 
         ResponseEntity<String> english = post("/api/v1/persons", invalid, "en");
         assertThat(json(english).get("title").asString()).isEqualTo("Invalid input");
-        assertThat(reasons(json(english)).get("vNumber")).isEqualTo("must be a V-number of exactly 10 digits");
+        assertThat(reasons(json(english)).get("personalDetails.vNumber")).isEqualTo("must be a V-number of exactly 10 digits");
 
         assertThat(endOffsets()).as("records on %s", TOPIC).isEqualTo(before);
     }
@@ -189,9 +193,9 @@ class IntakeApiIntegrationTest {
         ResponseEntity<String> badDate = post("/api/v1/persons", registration("Amina", randomVNumber())
                 .replace("1994-03-12", "12-03-1994"), "en");
         assertThat(badDate.getStatusCode().value()).isEqualTo(400);
-        assertThat(reasons(json(badDate))).containsOnlyKeys("dateOfBirth");
+        assertThat(reasons(json(badDate))).containsOnlyKeys("personalDetails.dateOfBirth");
         ResponseEntity<String> badLevel = http.put().uri("/api/v1/persons/{id}/early-intake", UUID.randomUUID())
-                .contentType(MediaType.APPLICATION_JSON).body(EARLY_INTAKE.replace("\"A2\"", "\"A0\""))
+                .contentType(MediaType.APPLICATION_JSON).body(earlyIntake(1).replace("\"A2\"", "\"A0\""))
                 .retrieve().toEntity(String.class);
         assertThat(badLevel.getStatusCode().value()).isEqualTo(400);
         assertThat(reasons(json(badLevel))).containsOnlyKeys("languageLevels[0].level");
@@ -208,9 +212,9 @@ class IntakeApiIntegrationTest {
     void anIntakeOrLinkForAnUnknownPersonIs404() {
         String unknown = UUID.randomUUID().toString();
         assertThat(http.put().uri("/api/v1/persons/{id}/early-intake", unknown).contentType(MediaType.APPLICATION_JSON)
-                .body(EARLY_INTAKE).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+                .body(earlyIntake(1)).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
         ResponseEntity<String> link = postAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + unknown + "/municipality-links",
-                "{\"municipalityCode\":\"GM0344\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-10-10\"}");
+                "{\"version\":1,\"municipalityCode\":\"GM0344\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-10-10\"}");
         assertThat(link.getStatusCode().value()).isEqualTo(404);
         assertThat(link.getHeaders().getContentType()).hasToString("application/problem+json");
     }
@@ -219,7 +223,7 @@ class IntakeApiIntegrationTest {
     void aLinkToAnUnknownMunicipalityIsRefused() {
         String id = json(post("/api/v1/persons", registration("Sara", randomVNumber()), "nl")).get("id").asString();
         ResponseEntity<String> link = postAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links",
-                "{\"municipalityCode\":\"GM9999\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-09-01\"}");
+                "{\"version\":1,\"municipalityCode\":\"GM9999\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-09-01\"}");
         assertThat(link.getStatusCode().value()).isEqualTo(400);
         assertThat(reasons(json(link))).containsOnlyKeys("municipalityCode", "linkDate");
     }
@@ -232,7 +236,7 @@ class IntakeApiIntegrationTest {
         assertThat(seen.getStatusCode().value()).isEqualTo(404);
         assertThat(seen.getBody()).doesNotContain("Hana");
         assertThat(http.put().uri("/api/v1/persons/{id}/early-intake", id).header("Authorization", "Bearer " + terApel)
-                .contentType(MediaType.APPLICATION_JSON).body(EARLY_INTAKE).retrieve().toEntity(String.class)
+                .contentType(MediaType.APPLICATION_JSON).body(earlyIntake(1)).retrieve().toEntity(String.class)
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(postAs(terApel, "/api/v1/persons", registration("Hana", randomVNumber())).getStatusCode().value())
                 .as("registering at another location").isEqualTo(403);
@@ -240,7 +244,7 @@ class IntakeApiIntegrationTest {
                 .as("COA works nationally").isEqualTo(200);
         assertThat(getAs(TestTokens.caseWorker("GM0344"), "/api/v1/persons/" + id).getStatusCode().value()).isEqualTo(403);
         assertThat(postAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons/" + id + "/municipality-links",
-                "{\"municipalityCode\":\"GM0344\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-10-10\"}")
+                "{\"version\":1,\"municipalityCode\":\"GM0344\",\"permitDate\":\"2026-10-01\",\"linkDate\":\"2026-10-10\"}")
                 .getStatusCode().value()).as("only COA links").isEqualTo(403);
     }
 
@@ -298,6 +302,211 @@ class IntakeApiIntegrationTest {
     }
 
     @Test
+    void aPersonsIntakeIsCompletedCorrectedAndLinkedAndTheirNareizigerFollowsThem() {
+        String vNumber = randomVNumber();
+        String id = json(post("/api/v1/persons", registration("Rahel", vNumber), "nl")).get("id").asString();
+        JsonNode registered = json(getAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons/" + id));
+        assertThat(registered.get("status").get("intakeComplete").asBoolean()).isFalse();
+        assertThat(registered.get("status").get("missingSections").toString()).contains("household", "early-intake", "consent");
+
+        assertThat(put("/api/v1/persons/" + id + "/household", """
+                {"version":1,"partner":{"inNetherlands":false},"children":[{"birthYear":2015,"inNetherlands":true}],
+                 "expectedFamilyMembers":[{"relationship":"PARTNER","birthYear":1990,"expectedArrival":"2027-02-01"}]}""")
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(put("/api/v1/persons/" + id + "/early-intake", earlyIntake(2)).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> consent = post("/api/v1/persons/" + id + "/consents", """
+                {"version":3,"purpose":"EMPLOYER_PROFILE_SHARING","decision":"GIVEN","decidedOn":"%s"}""".formatted(LocalDate.now()), "nl");
+        assertThat(consent.getStatusCode().value()).isEqualTo(201);
+        assertThat(json(consent).get("recordedByRole").asString()).isEqualTo("azc-staff");
+        assertThat(json(consent).get("recordedByOrganisation").asString()).isEqualTo("AZC-BUDEL");
+
+        ResponseEntity<String> corrected = put("/api/v1/persons/" + id + "/personal-details", """
+                {"version":4,"personalDetails":{"givenNames":"Rahel","familyName":"Haddad","dateOfBirth":"1994-03-12",
+                 "sex":"FEMALE","vNumber":"%s","bsn":"999996708","countryOfOrigin":"SY","languagesSpoken":["ar","en"],
+                 "literateInLatinScript":true}}""".formatted(vNumber));
+        assertThat(corrected.getStatusCode().value()).isEqualTo(200);
+        JsonNode complete = json(corrected);
+        assertThat(complete.get("version").asInt()).isEqualTo(5);
+        assertThat(complete.get("personalDetails").get("bsn").asString()).isEqualTo("999996708");
+        assertThat(complete.get("status").get("intakeComplete").asBoolean()).isTrue();
+        assertThat(complete.get("status").get("nareizigerExpected").asBoolean()).isTrue();
+
+        JsonNode versions = json(getAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons/" + id + "/versions"));
+        assertThat(versions).hasSize(5);
+        assertThat(versions.get(0).get("change").asString()).isEqualTo("personal-details");
+        assertThat(versions.get(0).get("changedFields").toString()).isEqualTo("[\"bsn\"]");
+        assertThat(versions.get(4).get("change").asString()).isEqualTo("registered");
+
+        assertThat(postAs(TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links", """
+                {"version":5,"municipalityCode":"GM0344","permitDate":"%s","linkDate":"%s"}""".formatted(
+                LocalDate.now().minusDays(10), LocalDate.now())).getStatusCode().value()).isEqualTo(201);
+
+        // the partner arrives later at another reception location and is registered there as a nareiziger
+        String partnerRegistration = """
+                {"personalDetails":{"givenNames":"Dawit","familyName":"Haddad","dateOfBirth":"1990-06-01","sex":"MALE",
+                 "vNumber":"%s","countryOfOrigin":"SY"},"receptionLocation":"AZC-TER-APEL",
+                 "familyReunification":{"anchorVNumber":"%s","relationship":"PARTNER","permitDate":"%s"}}""".formatted(
+                randomVNumber(), vNumber, LocalDate.now());
+        ResponseEntity<String> partner = postAs(TestTokens.azcStaff("AZC-TER-APEL"), "/api/v1/persons", partnerRegistration);
+        assertThat(partner.getStatusCode().value()).isEqualTo(201);
+        JsonNode nareiziger = json(partner);
+        assertThat(nareiziger.get("status").get("nareiziger").asBoolean()).isTrue();
+        assertThat(nareiziger.get("familyReunification").get("anchorPersonId").asString()).isEqualTo(id);
+        assertThat(nareiziger.get("municipalityLink").get("municipalityCode").asString()).as("follows the family").isEqualTo("GM0344");
+        assertThat(nareiziger.get("municipalityLink").get("reason").asString()).isEqualTo("FAMILY_REUNIFICATION");
+
+        JsonNode anchor = json(getAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons/" + id));
+        assertThat(anchor.get("household").get("expectedFamilyMembers").get(0).get("arrivedAsPersonId").asString())
+                .isEqualTo(nareiziger.get("id").asString());
+        assertThat(anchor.get("status").get("nareizigerExpected").asBoolean()).isFalse();
+    }
+
+    @Test
+    void twoStaffMembersChangingTheSameVersionNeverOverwriteEachOther() {
+        String id = json(post("/api/v1/persons", registration("Lina", randomVNumber()), "nl")).get("id").asString();
+        assertThat(put("/api/v1/persons/" + id + "/early-intake", earlyIntake(1)).getStatusCode().value()).isEqualTo(200);
+        long before = endOffsets();
+        ResponseEntity<String> second = put("/api/v1/persons/" + id + "/early-intake", earlyIntake(1).replace("Elektricien", "Lasser"));
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(json(second).get("currentVersion").asInt()).isEqualTo(2);
+        assertThat(json(second).get("title").asString()).isEqualTo("Inmiddels gewijzigd");
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void aRepeatedPostWithTheSameIdempotencyKeyIsAppliedOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = registration("Noor", randomVNumber());
+        ResponseEntity<String> first = http.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).body(body).retrieve().toEntity(String.class);
+        ResponseEntity<String> again = http.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).body(body).retrieve().toEntity(String.class);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        String id = json(first).get("id").asString();
+        assertThat(json(again).get("id").asString()).isEqualTo(id);
+        assertThat(recordsOf(id)).hasSize(1);
+
+        ResponseEntity<String> otherRequest = http.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).body(registration("Noor", randomVNumber())).retrieve().toEntity(String.class);
+        assertThat(otherRequest.getStatusCode().value()).isEqualTo(422);
+
+        String link = """
+                {"version":1,"municipalityCode":"GM0307","permitDate":"%s","linkDate":"%s"}""".formatted(LocalDate.now(), LocalDate.now());
+        String placementOfficer = TestTokens.coaPlacementOfficer();
+        for (int i = 0; i < 2; i++) {
+            ResponseEntity<String> linked = http.post().uri("/api/v1/persons/{id}/municipality-links", id).contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + placementOfficer).header("Idempotency-Key", "link-" + key)
+                    .body(link).retrieve().toEntity(String.class);
+            assertThat(linked.getStatusCode().value()).as("attempt %d: %s", i + 1, linked.getBody()).isEqualTo(201);
+        }
+        assertThat(recordsOf(id)).hasSize(2);
+        assertThat(http.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "with space")
+                .body(body).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aVNumberIsRegisteredOnlyOnce() {
+        String vNumber = randomVNumber();
+        assertThat(post("/api/v1/persons", registration("Omar", vNumber), "nl").getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> twice = post("/api/v1/persons", registration("Omar", vNumber), "en");
+        assertThat(twice.getStatusCode().value()).isEqualTo(409);
+        assertThat(reasons(json(twice))).containsOnlyKeys("personalDetails.vNumber");
+        ResponseEntity<String> unknownAnchor = post("/api/v1/persons", registration("Omar", randomVNumber()).replace(
+                "\"receptionLocation\"", "\"familyReunification\":{\"anchorVNumber\":\"0000000001\",\"relationship\":\"CHILD\",\"permitDate\":\"2026-01-01\"},\"receptionLocation\""), "nl");
+        assertThat(unknownAnchor.getStatusCode().value()).isEqualTo(400);
+        assertThat(reasons(json(unknownAnchor))).containsOnlyKeys("familyReunification.anchorVNumber");
+    }
+
+    @Test
+    void staffListAndSearchTheirOwnLocationsPeopleOnly() {
+        String unique = "Zq" + UUID.randomUUID().toString().substring(0, 6);
+        String id = json(post("/api/v1/persons", registration(unique, randomVNumber()), "nl")).get("id").asString();
+        JsonNode unlinked = json(getAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons?linked=false&pageSize=100"));
+        assertThat(unlinked.get("persons").findValuesAsString("receptionLocation")).containsOnly("AZC-BUDEL");
+        ResponseEntity<String> found = post("/api/v1/person-searches", "{\"text\":\"" + unique.toLowerCase() + "\"}", "nl");
+        assertThat(json(found).get("total").asInt()).isEqualTo(1);
+        assertThat(json(found).get("persons").get(0).get("id").asString()).isEqualTo(id);
+        ResponseEntity<String> elsewhere = postAs(TestTokens.azcStaff("AZC-TER-APEL"), "/api/v1/person-searches",
+                "{\"text\":\"" + unique + "\"}");
+        assertThat(json(elsewhere).get("total").asInt()).isZero();
+        assertThat(json(getAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons?intakeComplete=true&pageSize=100"))
+                .get("persons").findValuesAsString("id")).doesNotContain(id);
+    }
+
+    @Test
+    void markupInANameIsKeptAsTextNotRefused() {
+        ResponseEntity<String> registered = post("/api/v1/persons", registration("<script>alert(1)</script>", randomVNumber()), "nl");
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        assertThat(json(registered).get("personalDetails").get("givenNames").asString()).isEqualTo("<script>alert(1)</script>");
+    }
+
+    /** Each invalid input gets 400 naming exactly that field; nothing is ever published and nothing is a 500. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("invalidRegistrations")
+    void everyInvalidFieldIsNamed(String field, String from, String to) {
+        long before = endOffsets();
+        String body = registration("Amina", "1234567890").replace(from, to);
+        ResponseEntity<String> response = post("/api/v1/persons", body, "nl");
+        assertThat(response.getStatusCode().value()).as(body).isEqualTo(400);
+        assertThat(reasons(json(response))).as(body).containsOnlyKeys(field);
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    static List<org.junit.jupiter.params.provider.Arguments> invalidRegistrations() {
+        return List.of(
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.vNumber", "1234567890", "123456789"),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.vNumber", "1234567890", "12345678901"),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.vNumber", "1234567890", "12345A7890"),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.bsn", "\"sex\"", "\"bsn\":\"999996709\",\"sex\""),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.bsn", "\"sex\"", "\"bsn\":\"12345678\",\"sex\""),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.dateOfBirth", "1994-03-12", LocalDate.now().plusDays(1).toString()),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.dateOfBirth", "1994-03-12", LocalDate.now().minusYears(121).toString()),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.dateOfBirth", "1994-03-12", "1994-02-30"),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.countryOfOrigin", "\"SY\"", "\"XX\""),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.countryOfOrigin", "\"SY\"", "\"sy\""),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.languagesSpoken[0]", "\"ar\"", "\"arabic\""),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.sex", "\"FEMALE\"", "\"F\""),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.familyName", "Haddad", "H".repeat(101)),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.familyName", "Haddad", "Had\\tdad"),
+                org.junit.jupiter.params.provider.Arguments.of("personalDetails.literateInLatinScript", "true", "\"yes\""),
+                org.junit.jupiter.params.provider.Arguments.of("receptionLocation", "AZC-BUDEL", "azc budel"));
+    }
+
+    @Test
+    void invalidIntakeHouseholdConsentAndLinkFieldsAreNamed() {
+        String id = json(post("/api/v1/persons", registration("Maryam", randomVNumber()), "nl")).get("id").asString();
+        Map<String, ResponseEntity<String>> answers = new java.util.LinkedHashMap<>();
+        answers.put("workExperience[0].iscoCode", put("/api/v1/persons/" + id + "/early-intake", earlyIntake(1).replace("7411", "9999")));
+        answers.put("languageLevels[0].level", put("/api/v1/persons/" + id + "/early-intake", earlyIntake(1).replace("\"A2\"", "\"D1\"")));
+        answers.put("availability.hoursPerWeek", put("/api/v1/persons/" + id + "/early-intake", earlyIntake(1).replace("32", "61")));
+        answers.put("wishes.work", put("/api/v1/persons/" + id + "/early-intake", earlyIntake(1).replace("\"work\":\"Elektricien\"", "\"work\":\"" + "x".repeat(201) + "\"")));
+        answers.put("version", put("/api/v1/persons/" + id + "/early-intake", earlyIntake(1).replace("\"version\":1,", "")));
+        answers.put("children[0].birthYear", put("/api/v1/persons/" + id + "/household",
+                "{\"version\":1,\"children\":[{\"birthYear\":1800,\"inNetherlands\":true}],\"expectedFamilyMembers\":[]}"));
+        answers.put("decidedOn", post("/api/v1/persons/" + id + "/consents",
+                "{\"version\":1,\"purpose\":\"EMPLOYER_PROFILE_SHARING\",\"decision\":\"GIVEN\",\"decidedOn\":\"2999-01-01\"}", "nl"));
+        answers.put("purpose", post("/api/v1/persons/" + id + "/consents",
+                "{\"version\":1,\"purpose\":\"MARKETING\",\"decision\":\"GIVEN\",\"decidedOn\":\"2026-01-01\"}", "nl"));
+        answers.forEach((field, response) -> {
+            assertThat(response.getStatusCode().value()).as(field).isEqualTo(400);
+            assertThat(reasons(json(response))).as(field).containsOnlyKeys(field);
+        });
+        assertThat(recordsOf(id)).as("nothing but the registration").hasSize(1);
+    }
+
+    @Test
+    void anOversizedBodyOrAWrongContentTypeGetsProblemDetails() {
+        ResponseEntity<String> huge = post("/api/v1/persons", "{\"x\":\"" + "a".repeat(70_000) + "\"}", "en");
+        assertThat(huge.getStatusCode().value()).isEqualTo(413);
+        assertThat(huge.getHeaders().getContentType()).hasToString("application/problem+json");
+        ResponseEntity<String> xml = http.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_XML)
+                .header("Accept-Language", "nl").body("<person/>").retrieve().toEntity(String.class);
+        assertThat(xml.getStatusCode().value()).isEqualTo(415);
+        assertThat(json(xml).get("title").asString()).isEqualTo("Inhoudstype niet ondersteund");
+    }
+
+    @Test
     void theApiIsDocumented() {
         ResponseEntity<String> openApi = http.get().uri("/api/v1/openapi.json").retrieve().toEntity(String.class);
         assertThat(openApi.getStatusCode().value()).isEqualTo(200);
@@ -313,6 +522,10 @@ class IntakeApiIntegrationTest {
                 .body(body).retrieve().toEntity(String.class);
     }
 
+    private ResponseEntity<String> put(String path, String body) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+    }
+
     private ResponseEntity<String> postAs(String token, String path, String body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token)
                 .body(body).retrieve().toEntity(String.class);
@@ -324,15 +537,22 @@ class IntakeApiIntegrationTest {
 
     static String registration(String givenNames, String vNumber) {
         return """
-                {"givenNames":"%s","familyName":"Haddad","dateOfBirth":"1994-03-12","vNumber":"%s",
-                 "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(givenNames, vNumber);
+                {"personalDetails":{"givenNames":"%s","familyName":"Haddad","dateOfBirth":"1994-03-12","sex":"FEMALE",
+                 "vNumber":"%s","countryOfOrigin":"SY","languagesSpoken":["ar","en"],"literateInLatinScript":true},
+                 "receptionLocation":"AZC-BUDEL"}""".formatted(givenNames, vNumber);
     }
 
-    static final String EARLY_INTAKE = """
-            {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},
-             "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
-             "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
-             "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]}}""";
+    static String earlyIntake(int version) {
+        return """
+                {"version":%d,
+                 "education":{"iscedLevel":"ISCED_3","dutchComparableLevel":"MBO_4","yearsOfSchooling":12,"countryOfEducation":"SY",
+                   "diplomas":[{"title":"Diploma elektrotechniek","country":"SY","yearObtained":2012,"documentAvailable":true}],
+                   "credentialEvaluation":{"status":"REQUESTED","reference":"IDW-2026-1234"}},
+                 "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
+                 "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
+                 "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]},
+                 "availability":{"hoursPerWeek":32,"careDuties":["CHILDREN"]}}""".formatted(version);
+    }
 
     static String randomVNumber() {
         return String.format("%010d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000L);

@@ -31,6 +31,7 @@ import nl.doorstroom.intake.earlyintake.EarlyIntake.CefrSkill;
 import nl.doorstroom.intake.earlyintake.EarlyIntake.IscedLevel;
 import nl.doorstroom.intake.linking.MunicipalityLink;
 import nl.doorstroom.intake.registration.PersonRegistration;
+import nl.doorstroom.intake.registration.PersonalDetailsInput;
 import nl.doorstroom.platform.reference.KnownMunicipalityValidator;
 import nl.doorstroom.platform.reference.Municipalities;
 
@@ -71,26 +72,33 @@ class IntakeValidationRulesTest {
         factory.close();
     }
 
+    /** A registration with these personal details (sex female, no BSN, Arabic spoken). */
+    static PersonRegistration reg(String givenNames, String familyName, LocalDate dateOfBirth, String vNumber,
+                                  String countryOfOrigin, String receptionLocation) {
+        return new PersonRegistration(new PersonalDetailsInput(givenNames, familyName, dateOfBirth, PersonalDetailsInput.Sex.FEMALE,
+                vNumber, null, countryOfOrigin, List.of("ar"), true), receptionLocation, null);
+    }
+
     static PersonRegistration registration() {
-        return new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL");
+        return reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL");
     }
 
     static Stream<Arguments> invalidRegistrations() {
         return Stream.of(
-                Arguments.of("V-number of 9 digits", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "123456789", "SY", "AZC-BUDEL"), "vNumber"),
-                Arguments.of("V-number of 11 digits", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "12345678901", "SY", "AZC-BUDEL"), "vNumber"),
-                Arguments.of("V-number with letters", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "12345A7890", "SY", "AZC-BUDEL"), "vNumber"),
-                Arguments.of("residence document number instead of V-number", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "III-V123AL568", "SY", "AZC-BUDEL"), "vNumber"),
-                Arguments.of("missing V-number", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), null, "SY", "AZC-BUDEL"), "vNumber"),
-                Arguments.of("birth date in the future", new PersonRegistration("Amina", "Haddad", LocalDate.now().plusDays(1), "1234567890", "SY", "AZC-BUDEL"), "dateOfBirth"),
-                Arguments.of("birth date over 120 years ago", new PersonRegistration("Amina", "Haddad", LocalDate.now().minusYears(121), "1234567890", "SY", "AZC-BUDEL"), "dateOfBirth"),
-                Arguments.of("missing birth date", new PersonRegistration("Amina", "Haddad", null, "1234567890", "SY", "AZC-BUDEL"), "dateOfBirth"),
-                Arguments.of("blank given names", new PersonRegistration("  ", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "givenNames"),
-                Arguments.of("script in a name", new PersonRegistration("<script>alert(1)</script>", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "givenNames"),
-                Arguments.of("name over 100 characters", new PersonRegistration("Amina", "x".repeat(101), LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "familyName"),
-                Arguments.of("unknown country", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "XX", "AZC-BUDEL"), "countryOfOrigin"),
-                Arguments.of("alpha-3 country", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SYR", "AZC-BUDEL"), "countryOfOrigin"),
-                Arguments.of("lower-case reception location", new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "azc budel"), "receptionLocation"));
+                Arguments.of("V-number of 9 digits", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "123456789", "SY", "AZC-BUDEL"), "personalDetails.vNumber"),
+                Arguments.of("V-number of 11 digits", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "12345678901", "SY", "AZC-BUDEL"), "personalDetails.vNumber"),
+                Arguments.of("V-number with letters", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "12345A7890", "SY", "AZC-BUDEL"), "personalDetails.vNumber"),
+                Arguments.of("residence document number instead of V-number", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "III-V123AL568", "SY", "AZC-BUDEL"), "personalDetails.vNumber"),
+                Arguments.of("missing V-number", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), null, "SY", "AZC-BUDEL"), "personalDetails.vNumber"),
+                Arguments.of("birth date in the future", reg("Amina", "Haddad", LocalDate.now().plusDays(1), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.dateOfBirth"),
+                Arguments.of("birth date over 120 years ago", reg("Amina", "Haddad", LocalDate.now().minusYears(121), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.dateOfBirth"),
+                Arguments.of("missing birth date", reg("Amina", "Haddad", null, "1234567890", "SY", "AZC-BUDEL"), "personalDetails.dateOfBirth"),
+                Arguments.of("blank given names", reg("  ", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.givenNames"),
+                Arguments.of("line break in a name", reg("Amina\nX", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.givenNames"),
+                Arguments.of("name over 100 characters", reg("Amina", "x".repeat(101), LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.familyName"),
+                Arguments.of("unknown country", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "XX", "AZC-BUDEL"), "personalDetails.countryOfOrigin"),
+                Arguments.of("alpha-3 country", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SYR", "AZC-BUDEL"), "personalDetails.countryOfOrigin"),
+                Arguments.of("lower-case reception location", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "azc budel"), "receptionLocation"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,8 +110,8 @@ class IntakeValidationRulesTest {
     @Test
     void aCompleteRegistrationIsValid() {
         assertThat(validator.validate(registration())).isEmpty();
-        assertThat(validator.validate(new PersonRegistration("Amina", "Haddad", LocalDate.now(), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
-        assertThat(validator.validate(new PersonRegistration("Anne-Marie O'Neil Çelik", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
+        assertThat(validator.validate(reg("Amina", "Haddad", LocalDate.now(), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
+        assertThat(validator.validate(reg("Anne-Marie O'Neil Çelik", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
     }
 
     static EarlyIntake intake() {
@@ -113,11 +121,16 @@ class IntakeValidationRulesTest {
     /** A complete intake with one part replaced where an argument is given. */
     static EarlyIntake intake(EarlyIntake.WorkExperience work, EarlyIntake.LanguageLevel language,
                               EarlyIntake.Education education, EarlyIntake.Wishes wishes) {
-        return new EarlyIntake(
-                education != null ? education : new EarlyIntake.Education(IscedLevel.ISCED_3, 12, "SY"),
+        return new EarlyIntake(1,
+                education != null ? education : education(IscedLevel.ISCED_3, 12),
                 List.of(work != null ? work : new EarlyIntake.WorkExperience("7411", "Elektricien", 6, "Bouw")),
                 List.of(language != null ? language : new EarlyIntake.LanguageLevel("nl", CefrSkill.LISTENING, CefrLevel.A2)),
-                wishes != null ? wishes : new EarlyIntake.Wishes("Elektricien", "MBO-diploma", List.of("Techniek")));
+                wishes != null ? wishes : new EarlyIntake.Wishes("Elektricien", "MBO-diploma", List.of("Techniek")),
+                new EarlyIntake.Availability(32, List.of(EarlyIntake.CareDuty.CHILDREN), null));
+    }
+
+    static EarlyIntake.Education education(IscedLevel level, Integer years) {
+        return new EarlyIntake.Education(level, EarlyIntake.DutchLevel.MBO_4, years, "SY", List.of(), null);
     }
 
     static Stream<Arguments> invalidIntakes() {
@@ -129,9 +142,9 @@ class IntakeValidationRulesTest {
                 Arguments.of("unknown language", intake(null, new EarlyIntake.LanguageLevel("xx", CefrSkill.READING, CefrLevel.B1), null, null), "languageLevels[0].language"),
                 Arguments.of("missing CEFR level", intake(null, new EarlyIntake.LanguageLevel("nl", CefrSkill.READING, null), null, null), "languageLevels[0].level"),
                 Arguments.of("missing skill", intake(null, new EarlyIntake.LanguageLevel("nl", null, CefrLevel.B1), null, null), "languageLevels[0].skill"),
-                Arguments.of("years of schooling above 30", intake(null, null, new EarlyIntake.Education(IscedLevel.ISCED_3, 31, "SY"), null), "education.yearsOfSchooling"),
-                Arguments.of("missing ISCED level", intake(null, null, new EarlyIntake.Education(null, 10, "SY"), null), "education.iscedLevel"),
-                Arguments.of("markup in wishes", intake(null, null, null, new EarlyIntake.Wishes("<b>x</b>", null, List.of())), "wishes.work"));
+                Arguments.of("years of schooling above 30", intake(null, null, education(IscedLevel.ISCED_3, 31), null), "education.yearsOfSchooling"),
+                Arguments.of("missing ISCED level", intake(null, null, education(null, 10), null), "education.iscedLevel"),
+                Arguments.of("line break in wishes", intake(null, null, null, new EarlyIntake.Wishes("a\nb", null, List.of())), "wishes.work"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,12 +161,12 @@ class IntakeValidationRulesTest {
     static Stream<Arguments> invalidLinks() {
         LocalDate today = LocalDate.now();
         return Stream.of(
-                Arguments.of("unknown municipality", new MunicipalityLink("GM9999", today.minusDays(10), today), "municipalityCode"),
-                Arguments.of("merged municipality (Weesp)", new MunicipalityLink("GM0457", today.minusDays(10), today), "municipalityCode"),
-                Arguments.of("permit date in the future", new MunicipalityLink("GM0344", today.plusDays(1), today.minusDays(1)), "permitDate,linkDate"),
-                Arguments.of("link date in the future", new MunicipalityLink("GM0344", today, today.plusDays(1)), "linkDate"),
-                Arguments.of("link before the permit", new MunicipalityLink("GM0344", today, today.minusDays(1)), "linkDate"),
-                Arguments.of("missing municipality", new MunicipalityLink(null, today, today), "municipalityCode"));
+                Arguments.of("unknown municipality", new MunicipalityLink(1, "GM9999", today.minusDays(10), today), "municipalityCode"),
+                Arguments.of("merged municipality (Weesp)", new MunicipalityLink(1, "GM0457", today.minusDays(10), today), "municipalityCode"),
+                Arguments.of("permit date in the future", new MunicipalityLink(1, "GM0344", today.plusDays(1), today.minusDays(1)), "permitDate,linkDate"),
+                Arguments.of("link date in the future", new MunicipalityLink(1, "GM0344", today, today.plusDays(1)), "linkDate"),
+                Arguments.of("link before the permit", new MunicipalityLink(1, "GM0344", today, today.minusDays(1)), "linkDate"),
+                Arguments.of("missing municipality", new MunicipalityLink(1, null, today, today), "municipalityCode"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,12 +177,24 @@ class IntakeValidationRulesTest {
 
     @Test
     void aLinkToACurrentMunicipalityIsValid() {
-        assertThat(validator.validate(new MunicipalityLink("GM0344", LocalDate.now().minusDays(14), LocalDate.now()))).isEmpty();
+        assertThat(validator.validate(new MunicipalityLink(1, "GM0344", LocalDate.now().minusDays(14), LocalDate.now()))).isEmpty();
+    }
+
+    static Stream<Arguments> bsns() {
+        return Stream.of(Arguments.of("999996708", true), Arguments.of("999996630", true), Arguments.of("111222333", true),
+                Arguments.of("999996709", false), Arguments.of("123456789", false), Arguments.of("000000000", false),
+                Arguments.of("12345678", false), Arguments.of("1234567890", false), Arguments.of("99999670A", false));
+    }
+
+    @ParameterizedTest(name = "{0} passes the 11-proef: {1}")
+    @MethodSource("bsns")
+    void theBsnMustPassTheElevenTest(String bsn, boolean valid) {
+        assertThat(nl.doorstroom.intake.validation.Bsn.Validator.passesElevenTest(bsn)).isEqualTo(valid);
     }
 
     @Test
     void messagesAreDutchOrEnglish() {
-        PersonRegistration tooShort = new PersonRegistration("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1", "SY", "AZC-BUDEL");
+        PersonRegistration tooShort = reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1", "SY", "AZC-BUDEL");
         assertThat(messages(validator, tooShort)).containsExactly("moet een V-nummer van precies 10 cijfers zijn");
         try (ValidatorFactory english = factory(Locale.ENGLISH)) {
             assertThat(messages(english.getValidator(), tooShort)).containsExactly("must be a V-number of exactly 10 digits");

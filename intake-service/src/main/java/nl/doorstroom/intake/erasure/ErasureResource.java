@@ -15,14 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import nl.doorstroom.intake.registration.PersonEvents;
-import nl.doorstroom.intake.registration.RegisteredPersons;
+import nl.doorstroom.intake.record.PersonRecords;
+import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.privacy.SubjectKeys;
 import nl.doorstroom.platform.web.NotFoundException;
-import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.ErasureGround;
 import nl.doorstroom.schemas.intake.PersonErased;
 
@@ -41,15 +39,15 @@ class ErasureResource {
     record Erasure(String personId, String status) {
     }
 
-    private final RegisteredPersons persons;
+    private final PersonRecords persons;
     private final SubjectKeys keys;
-    private final EventPublisher events;
+    private final RecordChanges changes;
     private final ProcessingLog processingLog;
 
-    ErasureResource(RegisteredPersons persons, SubjectKeys keys, EventPublisher events, ProcessingLog processingLog) {
+    ErasureResource(PersonRecords persons, SubjectKeys keys, RecordChanges changes, ProcessingLog processingLog) {
         this.persons = persons;
         this.keys = keys;
-        this.events = events;
+        this.changes = changes;
         this.processingLog = processingLog;
     }
 
@@ -67,9 +65,10 @@ class ErasureResource {
                 return new Erasure(id, "already-erased");
             }
             persons.find(id).orElseThrow(() -> new NotFoundException("person"));
-            keys.forget(id);
-            events.publish(Topics.INTAKE_PERSON_EVENTS, id, PersonEvents.envelope(id, new PersonErased(
-                    ErasureGround.valueOf(request.ground().name()), request.caseReference())));
+            changes.apply(id, "erase", null, null, request, current -> {
+                keys.forget(id);
+                return List.of(new PersonErased(ErasureGround.valueOf(request.ground().name()), request.caseReference()));
+            });
             return new Erasure(id, "erased");
         });
     }

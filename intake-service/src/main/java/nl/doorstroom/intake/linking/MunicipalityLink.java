@@ -11,6 +11,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import nl.doorstroom.platform.reference.KnownMunicipality;
@@ -18,12 +19,14 @@ import nl.doorstroom.platform.reference.KnownMunicipality;
 /**
  * The link (koppeling) COA makes between a permit holder and the municipality that will house them.
  *
+ * @param version          the version of the intake record this link is based on
  * @param municipalityCode CBS code of the municipality, {@code GMxxxx}
  * @param permitDate       date the residence permit was granted
  * @param linkDate         date of the link; not before the permit
  */
 @MunicipalityLink.LinkAfterPermit
 public record MunicipalityLink(
+        @NotNull @Min(1) Integer version,
         @NotNull @KnownMunicipality String municipalityCode,
         @NotNull @PastOrPresent LocalDate permitDate,
         @NotNull @PastOrPresent LocalDate linkDate) {

@@ -16,7 +16,7 @@ import jakarta.validation.Payload;
 /** An ISO 639-1 language code, lower case ({@code nl}, {@code ar}, {@code ti}). */
 @Documented
 @Constraint(validatedBy = LanguageCode.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface LanguageCode {
 

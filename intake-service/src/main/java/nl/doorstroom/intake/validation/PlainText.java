@@ -11,9 +11,12 @@ import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
-/** Text without markup or control characters: a name is a name, never HTML. */
+/**
+ * One line of text without control characters. Markup is not refused: a name such as {@code <b>} is stored as the
+ * text it is and every page renders it escaped, so it can never run as HTML.
+ */
 @Documented
-@Pattern(regexp = "[^<>\\p{Cntrl}]*")
+@Pattern(regexp = "\\P{Cntrl}*")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})

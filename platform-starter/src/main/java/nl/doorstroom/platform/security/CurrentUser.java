@@ -27,6 +27,13 @@ public final class CurrentUser {
         return NOBODY;
     }
 
+    /** The account id (subject) of the current user at the identity provider, or empty without a signed-in user. */
+    public static java.util.Optional<String> accountId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(authentication.getName());
+    }
+
     static Map<String, Object> claims(OidcUser user) {
         return user.getUserInfo() == null ? user.getIdToken().getClaims() : merged(user);
     }

@@ -22,8 +22,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -67,10 +69,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidParam> invalid = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                invalid.add(new InvalidParam(result.getMethodParameter().getParameterName(),
-                        code(error.getCodes() == null || error.getCodes().length == 0 ? null : error.getCodes()[error.getCodes().length - 1]),
-                        error.getDefaultMessage()))));
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors errors) {
+                // a @Valid body validated together with constrained headers or parameters: its fields, as for a body alone
+                errors.getFieldErrors().forEach(error ->
+                        invalid.add(new InvalidParam(error.getField(), code(error.getCode()), error.getDefaultMessage())));
+                errors.getGlobalErrors().forEach(error ->
+                        invalid.add(new InvalidParam(error.getObjectName(), code(error.getCode()), error.getDefaultMessage())));
+                return;
+            }
+            RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+            String name = header != null && !header.name().isEmpty() ? header.name() : result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> invalid.add(new InvalidParam(name,
+                    code(error.getCodes() == null || error.getCodes().length == 0 ? null : error.getCodes()[error.getCodes().length - 1]),
+                    error.getDefaultMessage())));
+        });
         return ResponseEntity.badRequest().body(invalidInput(invalid));
     }
 
@@ -105,6 +118,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message("doorstroom.problem.not-found.detail"));
         problem.setTitle(message("doorstroom.problem.not-found.title"));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> conflict(RequestRejectedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), message(ex.messageKey() + ".detail"));
+        problem.setTitle(message(ex.messageKey() + ".title"));
+        ex.properties().forEach(problem::setProperty);
+        if (!ex.invalid().isEmpty()) {
+            problem.setProperty(INVALID_PARAMS, ex.invalid().stream().map(p -> new InvalidParam(p.name(), p.code(),
+                    message(p.reason()))).toList());
+        }
+        return ResponseEntity.status(ex.status()).body(problem);
     }
 
     @ExceptionHandler(EventNotPublishedException.class)

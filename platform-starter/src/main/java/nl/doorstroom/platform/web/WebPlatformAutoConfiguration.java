@@ -58,6 +58,16 @@ public class WebPlatformAutoConfiguration {
         return registration;
     }
 
+    /** Bodies larger than any form of ours (an early intake is a few kilobytes) are refused before they are read. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${doorstroom.api.max-request-bytes:65536}") long maxBytes, MessageSource messages,
+            LocaleResolver localeResolver, tools.jackson.databind.json.JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, messages, localeResolver, json));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
     /** Dutch unless the user asks for English; any other language falls back to Dutch. */
     @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)

@@ -1,0 +1,117 @@
+package nl.doorstroom.intake.history;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import nl.doorstroom.intake.record.IntakeRecord;
+import nl.doorstroom.intake.registration.PersonView;
+import nl.doorstroom.intake.registration.PersonViews;
+import nl.doorstroom.schemas.CloudEventTypes;
+import nl.doorstroom.schemas.intake.ConsentRecorded;
+import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
+import nl.doorstroom.schemas.intake.HouseholdRecorded;
+import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
+import nl.doorstroom.schemas.intake.PersonRegistered;
+import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
+
+/** The versions of a person's record as a timeline: what changed in each, when, and by which role. */
+@Component
+public class RecordHistory {
+
+    private final PersonViews views;
+
+    RecordHistory(PersonViews views) {
+        this.views = views;
+    }
+
+    /**
+     * One version of the record.
+     *
+     * @param change        what kind of change: {@code registered}, {@code personal-details}, {@code household},
+     *                      {@code early-intake}, {@code municipality-link}, {@code consent}
+     * @param eventType     the CloudEvents type of the event that made this version
+     * @param changedFields top-level fields of the section that differ from the previous version (empty for a first
+     *                      recording)
+     * @param detail        a short fact about the change that needs no personal data: the municipality code of a link,
+     *                      the decision on a consent
+     */
+    public record Version(int version, String change, String eventType, Instant recordedAt, String recordedByRole,
+                          String recordedByOrganisation, List<String> changedFields, String detail) {
+    }
+
+    public List<Version> of(IntakeRecord record) {
+        List<Version> versions = new ArrayList<>();
+        List<PersonEvent> history = record.history();
+        for (int i = 0; i < history.size(); i++) {
+            PersonEvent event = history.get(i);
+            Optional<PersonView> before = i == 0 ? Optional.empty() : views.of(record.atVersion(i), Map.of());
+            Optional<PersonView> after = views.of(record.atVersion(i + 1), Map.of());
+            versions.add(new Version(i + 1, change(event), CloudEventTypes.of(event.getPayload()),
+                    event.getOccurredAt(), event.getRecordedBy() == null ? null : event.getRecordedBy().getRole(),
+                    event.getRecordedBy() == null ? null : event.getRecordedBy().getOrganisation(),
+                    changedFields(event, before, after), detail(event)));
+        }
+        return versions.reversed();
+    }
+
+    private static String change(PersonEvent event) {
+        return switch (event.getPayload()) {
+            case PersonRegistered ignored -> "registered";
+            case PersonalDetailsCorrected ignored -> "personal-details";
+            case HouseholdRecorded ignored -> "household";
+            case EarlyIntakeRecorded ignored -> "early-intake";
+            case PersonLinkedToMunicipality ignored -> "municipality-link";
+            case ConsentRecorded ignored -> "consent";
+            default -> "other";
+        };
+    }
+
+    private static String detail(PersonEvent event) {
+        return switch (event.getPayload()) {
+            case PersonLinkedToMunicipality link -> link.getMunicipalityCode();
+            case ConsentRecorded consent -> consent.getDecision().name();
+            default -> null;
+        };
+    }
+
+    private static List<String> changedFields(PersonEvent event, Optional<PersonView> before, Optional<PersonView> after) {
+        Function<PersonView, Object> section = switch (event.getPayload()) {
+            case PersonalDetailsCorrected ignored -> PersonView::personalDetails;
+            case HouseholdRecorded ignored -> v -> v.household() == null ? null : v.household().withoutVersion();
+            case EarlyIntakeRecorded ignored -> v -> v.earlyIntake() == null ? null : v.earlyIntake().withoutVersion();
+            default -> null;
+        };
+        if (section == null || before.isEmpty() || after.isEmpty()) {
+            return List.of();
+        }
+        Object previous = section.apply(before.get());
+        Object current = section.apply(after.get());
+        if (previous == null || current == null || !current.getClass().isRecord()) {
+            return List.of();
+        }
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent component : current.getClass().getRecordComponents()) {
+            if (!Objects.equals(value(component, previous), value(component, current))) {
+                changed.add(component.getName());
+            }
+        }
+        return changed;
+    }
+
+    private static Object value(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
+    }
+}

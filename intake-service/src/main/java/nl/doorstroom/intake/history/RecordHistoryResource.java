@@ -1,0 +1,44 @@
+package nl.doorstroom.intake.history;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.doorstroom.intake.record.PersonRecords;
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.platform.web.NotFoundException;
+
+@RestController
+@Tag(name = "History", description = "Every version of a person's intake record")
+public class RecordHistoryResource {
+
+    static final ProcessingActivity REGISTRATION = ProcessingActivity.of("intake-registratie");
+
+    private final PersonRecords persons;
+    private final RecordHistory history;
+    private final ProcessingLog processingLog;
+
+    RecordHistoryResource(PersonRecords persons, RecordHistory history, ProcessingLog processingLog) {
+        this.persons = persons;
+        this.history = history;
+        this.processingLog = processingLog;
+    }
+
+    @GetMapping(path = "/api/v1/persons/{personId}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The versions of a person's intake record, newest first",
+            description = "What changed in each version, when, and by which role and organisation.")
+    @PreAuthorize("hasAnyRole('azc-staff', 'coa-placement-officer')")
+    public List<RecordHistory.Version> versions(@PathVariable UUID personId) {
+        String id = personId.toString();
+        return processingLog.record(REGISTRATION, "intake.read-history", List.of(id), () -> history.of(
+                persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"))));
+    }
+}
