@@ -19,7 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -45,6 +49,7 @@ public class WebPlatformAutoConfiguration {
 
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     public static final String API_BASE_PATH = "/api/v1";
+    public static final String LANGUAGE_COOKIE = "doorstroom-lang";
 
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice(MessageSource messageSource) {
@@ -68,14 +73,41 @@ public class WebPlatformAutoConfiguration {
         return registration;
     }
 
-    /** Dutch unless the user asks for English; any other language falls back to Dutch. */
+    /**
+     * Dutch unless the user asks for English: on a page with the language switch ({@code ?lang=en}, kept in a cookie),
+     * otherwise through Accept-Language; any other language falls back to Dutch.
+     */
     @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     LocaleResolver localeResolver() {
-        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(DUTCH, Locale.ENGLISH));
-        resolver.setDefaultLocale(DUTCH);
+        AcceptHeaderLocaleResolver fromHeader = new AcceptHeaderLocaleResolver();
+        fromHeader.setSupportedLocales(List.of(DUTCH, Locale.ENGLISH));
+        fromHeader.setDefaultLocale(DUTCH);
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
+        resolver.setCookieSameSite("Lax");
+        resolver.setDefaultLocaleFunction(fromHeader::resolveLocale);
         return resolver;
+    }
+
+    /** The pages' language switch: {@code ?lang=nl} or {@code ?lang=en}; other values are ignored. */
+    @Bean
+    WebMvcConfigurer languageSwitch() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+                    @Override
+                    public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                                             jakarta.servlet.http.HttpServletResponse response, Object handler)
+                            throws jakarta.servlet.ServletException {
+                        String language = request.getParameter(getParamName());
+                        return !("nl".equals(language) || "en".equals(language)) || super.preHandle(request, response, handler);
+                    }
+                };
+                interceptor.setParamName("lang");
+                registry.addInterceptor(interceptor).excludePathPatterns(API_BASE_PATH + "/**");
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)
