@@ -98,6 +98,7 @@ class IntakeValidationRulesTest {
                 Arguments.of("name over 100 characters", reg("Amina", "x".repeat(101), LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.familyName"),
                 Arguments.of("unknown country", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "XX", "AZC-BUDEL"), "personalDetails.countryOfOrigin"),
                 Arguments.of("alpha-3 country", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SYR", "AZC-BUDEL"), "personalDetails.countryOfOrigin"),
+                Arguments.of("lower-case country", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "sy", "AZC-BUDEL"), "personalDetails.countryOfOrigin"),
                 Arguments.of("lower-case reception location", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "azc budel"), "receptionLocation"));
     }
 
@@ -137,13 +138,21 @@ class IntakeValidationRulesTest {
         return Stream.of(
                 Arguments.of("ISCO code of 3 digits", intake(new EarlyIntake.WorkExperience("741", "Elektricien", 6, null), null, null, null), "workExperience[0].iscoCode"),
                 Arguments.of("ISCO code with letters", intake(new EarlyIntake.WorkExperience("74A1", "Elektricien", 6, null), null, null, null), "workExperience[0].iscoCode"),
+                Arguments.of("ISCO code of 5 digits", intake(new EarlyIntake.WorkExperience("74111", "Elektricien", 6, null), null, null, null), "workExperience[0].iscoCode"),
+                Arguments.of("ISCO code under no sub-major group (10)", intake(new EarlyIntake.WorkExperience("1011", "Directeur", 6, null), null, null, null), "workExperience[0].iscoCode"),
+                Arguments.of("ISCO code under no sub-major group (04)", intake(new EarlyIntake.WorkExperience("0411", "Soldaat", 2, null), null, null, null), "workExperience[0].iscoCode"),
                 Arguments.of("negative years of work", intake(new EarlyIntake.WorkExperience("7411", "Elektricien", -1, null), null, null, null), "workExperience[0].years"),
                 Arguments.of("missing job title", intake(new EarlyIntake.WorkExperience("7411", "", 2, null), null, null, null), "workExperience[0].jobTitle"),
                 Arguments.of("unknown language", intake(null, new EarlyIntake.LanguageLevel("xx", CefrSkill.READING, CefrLevel.B1), null, null), "languageLevels[0].language"),
+                Arguments.of("language code in capitals", intake(null, new EarlyIntake.LanguageLevel("NL", CefrSkill.READING, CefrLevel.B1), null, null), "languageLevels[0].language"),
+                Arguments.of("ISO 639-2 language code", intake(null, new EarlyIntake.LanguageLevel("ara", CefrSkill.READING, CefrLevel.B1), null, null), "languageLevels[0].language"),
+                Arguments.of("withdrawn language code (iw for Hebrew)", intake(null, new EarlyIntake.LanguageLevel("iw", CefrSkill.READING, CefrLevel.B1), null, null), "languageLevels[0].language"),
                 Arguments.of("missing CEFR level", intake(null, new EarlyIntake.LanguageLevel("nl", CefrSkill.READING, null), null, null), "languageLevels[0].level"),
                 Arguments.of("missing skill", intake(null, new EarlyIntake.LanguageLevel("nl", null, CefrLevel.B1), null, null), "languageLevels[0].skill"),
                 Arguments.of("years of schooling above 30", intake(null, null, education(IscedLevel.ISCED_3, 31), null), "education.yearsOfSchooling"),
                 Arguments.of("missing ISCED level", intake(null, null, education(null, 10), null), "education.iscedLevel"),
+                Arguments.of("country of education in lower case", intake(null, null, new EarlyIntake.Education(IscedLevel.ISCED_3, null, 12, "sy", List.of(), null), null), "education.countryOfEducation"),
+                Arguments.of("unknown country of education", intake(null, null, new EarlyIntake.Education(IscedLevel.ISCED_3, null, 12, "XX", List.of(), null), null), "education.countryOfEducation"),
                 Arguments.of("line break in wishes", intake(null, null, null, new EarlyIntake.Wishes("a\nb", null, List.of())), "wishes.work"));
     }
 
@@ -156,6 +165,23 @@ class IntakeValidationRulesTest {
     @Test
     void aCompleteIntakeIsValid() {
         assertThat(validator.validate(intake())).isEmpty();
+    }
+
+    static Stream<Arguments> validCodes() {
+        return Stream.of(
+                Arguments.of("ISCO unit group in major group 2 (2211, medical doctors)", intake(new EarlyIntake.WorkExperience("2211", "Arts", 10, null), null, null, null)),
+                Arguments.of("ISCO unit group in armed forces (0110)", intake(new EarlyIntake.WorkExperience("0110", "Officier", 4, null), null, null, null)),
+                Arguments.of("ISCO unit group in sub-major group 96 (9629)", intake(new EarlyIntake.WorkExperience("9629", "Hulpkracht", 1, null), null, null, null)),
+                Arguments.of("language Tigrinya (ti)", intake(null, new EarlyIntake.LanguageLevel("ti", CefrSkill.SPOKEN_INTERACTION, CefrLevel.C2), null, null)),
+                Arguments.of("language Hebrew under its current code (he)", intake(null, new EarlyIntake.LanguageLevel("he", CefrSkill.READING, CefrLevel.A1), null, null)),
+                Arguments.of("educated in Eritrea (ER)", intake(null, null, new EarlyIntake.Education(IscedLevel.ISCED_6, null, 16, "ER", List.of(), null), null)),
+                Arguments.of("country of education unknown (left out)", intake(null, null, new EarlyIntake.Education(IscedLevel.ISCED_1, null, 4, null, List.of(), null), null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validCodes")
+    void anIntakeWithListedCodesIsValid(String why, EarlyIntake intake) {
+        assertThat(validator.validate(intake)).isEmpty();
     }
 
     static Stream<Arguments> invalidLinks() {
@@ -199,6 +225,8 @@ class IntakeValidationRulesTest {
         try (ValidatorFactory english = factory(Locale.ENGLISH)) {
             assertThat(messages(english.getValidator(), tooShort)).containsExactly("must be a V-number of exactly 10 digits");
         }
+        EarlyIntake unknownGroup = intake(new EarlyIntake.WorkExperience("1011", "Directeur", 6, null), null, null, null);
+        assertThat(messages(validator, unknownGroup)).containsExactly("moet een ISCO-08-beroepscode van 4 cijfers zijn");
     }
 
     private static List<String> messages(Validator validator, Object bean) {

@@ -95,6 +95,8 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/persons/" + person + "/municipality-links", link(), actor -> actor == COA));
         MATRIX.put("intake-service GET /api/v1/persons/{personId}/processing-log-entries",
                 new Cell("/api/v1/persons/" + person + "/processing-log-entries", null, actor -> actor == OPERATOR));
+        MATRIX.put("intake-service GET /api/v1/code-lists/{name}",
+                new Cell("/api/v1/code-lists/countries", null, SIGNED_IN));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers",
                 new Cell("/api/v1/municipalities/GM0344/handovers", null, actor -> actor == UTRECHT));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers/{personId}",

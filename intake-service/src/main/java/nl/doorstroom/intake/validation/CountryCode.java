@@ -5,15 +5,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import nl.doorstroom.platform.reference.CodeLists;
 
-/** An ISO 3166-1 alpha-2 country code, upper case ({@code SY}, {@code ER}). */
+/** An ISO 3166-1 alpha-2 country code, upper case ({@code SY}, {@code ER}), as on the platform's country list. */
 @Documented
 @Constraint(validatedBy = CountryCode.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
@@ -28,11 +27,9 @@ public @interface CountryCode {
 
     class Validator implements ConstraintValidator<CountryCode, String> {
 
-        private static final Set<String> CODES = Set.of(Locale.getISOCountries());
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || CODES.contains(value);
+            return value == null || CodeLists.countries().isKnown(value);
         }
     }
 }

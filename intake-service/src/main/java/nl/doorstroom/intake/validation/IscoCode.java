@@ -7,15 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.reference.CodeLists;
 
-/** An ISCO-08 unit group: four digits, the first one a major group 0–9. */
+/** An ISCO-08 unit group: four digits, the first two a known sub-major group ({@code 7411}: group 74). */
 @Documented
-@Pattern(regexp = "\\d{4}")
-@ReportAsSingleViolation
-@Constraint(validatedBy = {})
+@Constraint(validatedBy = IscoCode.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IscoCode {
@@ -25,4 +24,12 @@ public @interface IscoCode {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<IscoCode, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || CodeLists.occupations().isKnownUnitGroup(value);
+        }
+    }
 }

@@ -5,15 +5,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import nl.doorstroom.platform.reference.CodeLists;
 
-/** An ISO 639-1 language code, lower case ({@code nl}, {@code ar}, {@code ti}). */
+/** An ISO 639-1 language code, lower case ({@code nl}, {@code ar}, {@code ti}), as on the platform's language list. */
 @Documented
 @Constraint(validatedBy = LanguageCode.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
@@ -28,11 +27,9 @@ public @interface LanguageCode {
 
     class Validator implements ConstraintValidator<LanguageCode, String> {
 
-        private static final Set<String> CODES = Set.of(Locale.getISOLanguages());
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || CODES.contains(value);
+            return value == null || CodeLists.languages().isKnown(value);
         }
     }
 }

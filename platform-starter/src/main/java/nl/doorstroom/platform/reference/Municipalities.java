@@ -1,8 +1,5 @@
 package nl.doorstroom.platform.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,10 +9,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.core.io.Resource;
-
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Today's municipalities and labour-market regions, from the CBS-derived reference file. The rows of the newest
@@ -41,19 +34,7 @@ public final class Municipalities {
     }
 
     public static Municipalities load(Resource csv) {
-        try (InputStream in = csv.getInputStream()) {
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the municipality reference list " + csv, e);
-        }
-    }
-
-    static Municipalities parse(InputStream in) {
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        List<Map<String, String>> rows;
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(schema).readValues(in)) {
-            rows = it.readAll();
-        }
+        List<Map<String, String>> rows = ReferenceCsv.rows(csv, "municipality reference list");
         int newest = rows.stream().mapToInt(r -> Integer.parseInt(r.get("year"))).max()
                 .orElseThrow(() -> new IllegalStateException("the municipality reference list is empty"));
         Map<String, Municipality> byCode = new TreeMap<>();
