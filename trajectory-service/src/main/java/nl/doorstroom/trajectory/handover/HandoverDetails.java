@@ -15,7 +15,7 @@ import nl.doorstroom.schemas.trajectory.HandoverDossier;
  * The complete dossier a municipality receives at the warm handover. Parts that have not arrived yet are absent.
  *
  * @param personId    random id of the person (not a direct identifier)
- * @param registration the registration at the reception location
+ * @param registration the registration at the reception location, with the latest corrected personal details
  * @param earlyIntake the early intake: education, work experience, languages, wishes
  * @param link        the link (koppeling) to this municipality
  * @param updatedAt   when the dossier last changed (RFC 3339, UTC)
@@ -25,24 +25,41 @@ public record HandoverDetails(String personId, Registration registration, EarlyI
                               Instant updatedAt) {
 
     /**
-     * @param vNumber           vreemdelingennummer (V-nummer)
-     * @param countryOfOrigin   ISO 3166-1 alpha-2 code
-     * @param receptionLocation code of the COA reception location
-     * @param registeredAt      when the registration was recorded
+     * The registration, with the latest correction of the personal details.
+     *
+     * @param vNumber               vreemdelingennummer (V-nummer)
+     * @param bsn                   burgerservicenummer; absent until the person is in the BRP
+     * @param sex                   {@code FEMALE}, {@code MALE} or {@code UNDETERMINED}; absent when not recorded
+     * @param countryOfOrigin       ISO 3166-1 alpha-2 code
+     * @param languagesSpoken       ISO 639-1 codes
+     * @param literateInLatinScript whether the person reads and writes the Latin script; absent when not known
+     * @param receptionLocation     code of the COA reception location
+     * @param registeredAt          when the registration was recorded
      */
-    public record Registration(String givenNames, String familyName, LocalDate dateOfBirth, String vNumber,
-                               String countryOfOrigin, String receptionLocation, Instant registeredAt) {
+    public record Registration(String givenNames, String familyName, LocalDate dateOfBirth, String vNumber, String bsn,
+                               String sex, String countryOfOrigin, List<String> languagesSpoken,
+                               Boolean literateInLatinScript, String receptionLocation, Instant registeredAt) {
     }
 
+    /** @param availability how much time the person has for language, work and education; absent when not recorded */
     public record EarlyIntake(Education education, List<WorkExperience> workExperience,
-                              List<LanguageLevel> languageLevels, Wishes wishes, Instant recordedAt) {
+                              List<LanguageLevel> languageLevels, Wishes wishes, Availability availability,
+                              Instant recordedAt) {
     }
 
     /**
-     * @param highestLevel       ISCED 2011 level of the highest completed education ({@code ISCED_0}..{@code ISCED_8}, {@code UNKNOWN})
-     * @param countryOfEducation ISO 3166-1 alpha-2 code
+     * @param highestLevel               ISCED 2011 level of the highest completed education ({@code ISCED_0}..{@code ISCED_8}, {@code UNKNOWN})
+     * @param countryOfEducation         ISO 3166-1 alpha-2 code
+     * @param dutchComparableLevel       comparable Dutch education level ({@code MBO_4}, {@code BACHELOR}, ...); absent when not known
+     * @param credentialEvaluationStatus diploma evaluation by IDW/Nuffic: {@code NOT_REQUESTED}, {@code REQUESTED},
+     *                                   {@code EVALUATED} or {@code LEVEL_INDICATION}; absent when not recorded
      */
-    public record Education(String highestLevel, Integer yearsOfSchooling, String countryOfEducation) {
+    public record Education(String highestLevel, Integer yearsOfSchooling, String countryOfEducation,
+                            String dutchComparableLevel, String credentialEvaluationStatus) {
+    }
+
+    /** @param hoursPerWeek hours per week for language, work and education together; absent when not known */
+    public record Availability(Integer hoursPerWeek) {
     }
 
     /**
@@ -83,7 +100,9 @@ public record HandoverDetails(String personId, Registration registration, EarlyI
 
     private static Registration registration(PersonRegistered r, PersonIdentity identity, Instant at) {
         return r == null || identity == null ? null : new Registration(identity.getGivenNames(), identity.getFamilyName(),
-                identity.getDateOfBirth(), identity.getVNumber(), r.getCountryOfOrigin(), r.getReceptionLocation(), at);
+                identity.getDateOfBirth(), identity.getVNumber(), identity.getBsn(), known(r.getSex()),
+                r.getCountryOfOrigin(), r.getLanguagesSpoken() == null ? List.of() : List.copyOf(r.getLanguagesSpoken()),
+                r.getLiterateInLatinScript(), r.getReceptionLocation(), at);
     }
 
     private static EarlyIntake earlyIntake(EarlyIntakeRecorded i, Instant at) {
@@ -92,8 +111,11 @@ public record HandoverDetails(String personId, Registration registration, EarlyI
         }
         var e = i.getEducation();
         var w = i.getWishes();
+        var a = i.getAvailability();
         return new EarlyIntake(
-                e == null ? null : new Education(name(e.getHighestLevel()), e.getYearsOfSchooling(), e.getCountryOfEducation()),
+                e == null ? null : new Education(name(e.getHighestLevel()), e.getYearsOfSchooling(), e.getCountryOfEducation(),
+                        known(e.getDutchComparableLevel()),
+                        e.getCredentialEvaluation() == null ? null : known(e.getCredentialEvaluation().getStatus())),
                 i.getWorkExperience() == null ? List.of() : i.getWorkExperience().stream()
                         .map(x -> new WorkExperience(x.getIscoCode(), x.getJobTitle(), x.getYears(), x.getSector()))
                         .toList(),
@@ -102,6 +124,7 @@ public record HandoverDetails(String personId, Registration registration, EarlyI
                         .toList(),
                 w == null ? null : new Wishes(w.getWork(), w.getEducation(),
                         w.getSectors() == null ? List.of() : List.copyOf(w.getSectors())),
+                a == null ? null : new Availability(a.getHoursPerWeek()),
                 at);
     }
 
@@ -111,5 +134,10 @@ public record HandoverDetails(String personId, Registration registration, EarlyI
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /** The symbol, or {@code null} for none or the {@code UNKNOWN} that events written before a field existed carry. */
+    private static String known(Enum<?> value) {
+        return value == null || "UNKNOWN".equals(value.name()) ? null : value.name();
     }
 }

@@ -8,6 +8,7 @@ import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
+import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 
 /**
@@ -18,6 +19,13 @@ import nl.doorstroom.schemas.trajectory.HandoverDossier;
  *     are kept, so an early intake or a link that arrives before the registration is held, not lost.</li>
  *     <li>An event older than the part it would replace is stale (a late duplicate of an earlier event) and is ignored;
  *     an event with the same time is applied again, which changes nothing (replays are harmless).</li>
+ *     <li>A correction of the personal details replaces the identity (names, date of birth, V-number, BSN), sex,
+ *     country of origin, languages and literacy in the registration, so the municipality sees the corrected details;
+ *     the reception location and a nareiziger's family reunification stay as registered. The personal details are as
+ *     recent as the later of the registration and the latest correction: a correction older than that is stale, and a
+ *     registration that is not newer than the latest correction (a late duplicate, or the registration arriving after
+ *     its correction) gets the correction applied, so it never undoes it; a newer registration replaces the personal
+ *     details as a whole.</li>
  *     <li>A link puts the person in that municipality's inbox; a re-link to another municipality takes the person out
  *     of the previous one's inbox, so a person is in at most one inbox.</li>
  *     <li>An erasure removes the dossier and the inbox entry altogether.</li>
@@ -63,7 +71,24 @@ public final class HandoverDossiers {
                 if (current != null && isBefore(at, current.getRegisteredAt())) {
                     return unchanged(current, linkedBefore);
                 }
-                next.setRegistration(registered).setRegisteredAt(at);
+                PersonalDetailsCorrected correction = current == null ? null : current.getPersonalDetailsCorrection();
+                if (correction != null && !at.isAfter(current.getPersonalDetailsCorrectedAt())) {
+                    next.setRegistration(corrected(registered, correction));
+                } else {
+                    // a newer registration replaces the personal details as a whole, earlier corrections included
+                    next.setRegistration(registered).setPersonalDetailsCorrection(null).setPersonalDetailsCorrectedAt(null);
+                }
+                next.setRegisteredAt(at);
+            }
+            case PersonalDetailsCorrected correction -> {
+                if (current != null && (isBefore(at, current.getRegisteredAt())
+                        || isBefore(at, current.getPersonalDetailsCorrectedAt()))) {
+                    return unchanged(current, linkedBefore);
+                }
+                next.setPersonalDetailsCorrection(correction).setPersonalDetailsCorrectedAt(at);
+                if (current != null && current.getRegistration() != null) {
+                    next.setRegistration(corrected(current.getRegistration(), correction));
+                }
             }
             case EarlyIntakeRecorded intake -> {
                 if (current != null && isBefore(at, current.getEarlyIntakeRecordedAt())) {
@@ -96,6 +121,21 @@ public final class HandoverDossiers {
     /** The municipality the person is linked to, or {@code null}. */
     public static String municipalityOf(HandoverDossier dossier) {
         return dossier == null || dossier.getLink() == null ? null : dossier.getLink().getMunicipalityCode();
+    }
+
+    /**
+     * The registration with the corrected personal details. The plain identifiers of a schema version 1 registration
+     * are dropped: the corrected identity, sealed, replaces them.
+     */
+    static PersonRegistered corrected(PersonRegistered registration, PersonalDetailsCorrected correction) {
+        return PersonRegistered.newBuilder(registration)
+                .setGivenNames(null).setFamilyName(null).setDateOfBirth(null).setVNumber(null)
+                .setIdentity(correction.getIdentity())
+                .setSex(correction.getSex())
+                .setCountryOfOrigin(correction.getCountryOfOrigin())
+                .setLanguagesSpoken(correction.getLanguagesSpoken())
+                .setLiterateInLatinScript(correction.getLiterateInLatinScript())
+                .build();
     }
 
     private static Applied unchanged(HandoverDossier current, String linked) {

@@ -42,6 +42,8 @@ import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.intake.PersonRegistered;
+import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
+import nl.doorstroom.schemas.intake.Sex;
 import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -109,6 +111,9 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(earlyIntake.at("/languageLevels/1/level").asString()).isEqualTo("A1");
         assertThat(earlyIntake.at("/wishes/work").asString()).isEqualTo("engineering");
         assertThat(earlyIntake.at("/wishes/sectors/1").asString()).isEqualTo("infrastructure");
+        assertThat(earlyIntake.at("/education/dutchComparableLevel").asString()).isEqualTo("BACHELOR");
+        assertThat(earlyIntake.at("/education/credentialEvaluationStatus").asString()).isEqualTo("EVALUATED");
+        assertThat(earlyIntake.at("/availability/hoursPerWeek").asInt()).isEqualTo(24);
         assertThat(dossier.at("/link/municipalityCode").asString()).isEqualTo(UTRECHT);
         assertThat(dossier.at("/link/linkDate").asString()).isEqualTo("2026-01-19");
 
@@ -127,7 +132,8 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
                 "/gemeenten/GM0344/overdrachten/" + person, "Overdrachten aan gemeente Utrecht");
         ResponseEntity<String> dossierPage = get("/gemeenten/" + UTRECHT + "/overdrachten/" + person, "text/html");
         assertThat(dossierPage.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(dossierPage.getBody()).contains("Overdrachtsdossier", "1234567890", "Civil engineer", "19-01-2026");
+        assertThat(dossierPage.getBody()).contains("Overdrachtsdossier", "1234567890", "Civil engineer", "19-01-2026",
+                "Bachelor", "Gewaardeerd", "<dd>24</dd>").doesNotContain("BSN");
         assertThat(get("/gemeenten/" + AMERSFOORT + "/overdrachten/" + person, "text/html").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -166,7 +172,8 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
     void sealedIdentitiesAreOpenedForTheCaseWorkerAndAnErasedPersonDisappears() {
         String person = UUID.randomUUID().toString();
         Instant t = Instant.now();
-        PersonIdentity identity = new PersonIdentity("Mebrat", "Tekle", java.time.LocalDate.of(1988, 2, 2), "5550001112");
+        PersonIdentity identity = PersonIdentity.newBuilder().setGivenNames("Mebrat").setFamilyName("Tekle")
+                .setDateOfBirth(java.time.LocalDate.of(1988, 2, 2)).setVNumber("5550001112").build();
         publish(PersonEvents.event(person, t, PersonRegistered.newBuilder().setCountryOfOrigin("ER")
                 .setReceptionLocation("AZC-BUDEL")
                 .setIdentity(java.nio.ByteBuffer.wrap(identities.seal(person, identity))).build()));
@@ -182,6 +189,46 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
                 .until(() -> get(dossierPath(UTRECHT, person)).getStatusCode() == HttpStatus.NOT_FOUND);
         assertThat(inbox(UTRECHT)).noneMatch(entry -> entry.get("personId").asString().equals(person));
         assertThat(handovers.dossier(UTRECHT, person)).as("nothing of the person in the store").isEmpty();
+    }
+
+    @Test
+    void aCorrectionOfThePersonalDetailsReachesTheMunicipalityWithTheBsn() {
+        String person = UUID.randomUUID().toString();
+        Instant t = Instant.now();
+        PersonIdentity registered = PersonIdentity.newBuilder().setGivenNames("Hiwet").setFamilyName("Tesfay")
+                .setDateOfBirth(java.time.LocalDate.of(1992, 4, 9)).setVNumber("5550002223").build();
+        publish(PersonEvents.event(person, t, PersonRegistered.newBuilder().setCountryOfOrigin("ET")
+                .setReceptionLocation("AZC-BUDEL").setSex(Sex.UNDETERMINED).setLanguagesSpoken(List.of("ti"))
+                .setIdentity(java.nio.ByteBuffer.wrap(identities.seal(person, registered))).build()));
+        publish(linked(person, t.plusMillis(1), UTRECHT));
+        awaitInInbox(UTRECHT, person);
+
+        PersonIdentity correctedIdentity = PersonIdentity.newBuilder(registered).setFamilyName("Tesfaye")
+                .setBsn("999996708").build();
+        publish(PersonEvents.event(person, t.plusMillis(2), PersonalDetailsCorrected.newBuilder()
+                .setIdentity(java.nio.ByteBuffer.wrap(identities.seal(person, correctedIdentity)))
+                .setSex(Sex.FEMALE).setCountryOfOrigin("ER").setLanguagesSpoken(List.of("ti", "ar"))
+                .setLiterateInLatinScript(false).build()));
+
+        JsonNode registration = Awaitility.await("the correction in the dossier").atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> json(get(dossierPath(UTRECHT, person))).get("registration"),
+                        r -> r != null && "Tesfaye".equals(r.get("familyName").asString()));
+        assertThat(registration.get("bsn").asString()).isEqualTo("999996708");
+        assertThat(registration.get("vNumber").asString()).isEqualTo("5550002223");
+        assertThat(registration.get("sex").asString()).isEqualTo("FEMALE");
+        assertThat(registration.get("countryOfOrigin").asString()).isEqualTo("ER");
+        assertThat(registration.get("languagesSpoken").toString()).isEqualTo("[\"ti\",\"ar\"]");
+        assertThat(registration.get("literateInLatinScript").asBoolean()).isFalse();
+        assertThat(registration.get("receptionLocation").asString()).isEqualTo("AZC-BUDEL");
+        JsonNode summary = inbox(UTRECHT).stream().filter(entry -> entry.get("personId").asString().equals(person))
+                .findFirst().orElseThrow();
+        assertThat(summary.get("familyName").asString()).isEqualTo("Tesfaye");
+        assertThat(summary.get("countryOfOrigin").asString()).isEqualTo("ER");
+
+        ResponseEntity<String> page = get("/gemeenten/" + UTRECHT + "/overdrachten/" + person, "text/html");
+        assertThat(page.getBody()).contains("Tesfaye", "999996708", "BSN", "Vrouw", "ti, ar")
+                .doesNotContain(">Tesfay<");
     }
 
     @Test

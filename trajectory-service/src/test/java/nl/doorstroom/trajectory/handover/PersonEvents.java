@@ -1,12 +1,18 @@
 package nl.doorstroom.trajectory.handover;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nl.doorstroom.schemas.intake.Availability;
 import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
+import nl.doorstroom.schemas.intake.CredentialEvaluation;
+import nl.doorstroom.schemas.intake.CredentialEvaluationStatus;
+import nl.doorstroom.schemas.intake.DutchEducationLevel;
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
 import nl.doorstroom.schemas.intake.Education;
 import nl.doorstroom.schemas.intake.IscedLevel;
@@ -14,6 +20,8 @@ import nl.doorstroom.schemas.intake.LanguageLevel;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
+import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
+import nl.doorstroom.schemas.intake.Sex;
 import nl.doorstroom.schemas.intake.Wishes;
 import nl.doorstroom.schemas.intake.WorkExperience;
 
@@ -30,10 +38,26 @@ final class PersonEvents {
                 .setCountryOfOrigin("SY").setReceptionLocation("AZC-TER-APEL").build());
     }
 
+    /**
+     * A correction of the personal details; {@code sealedIdentity} stands for the sealed identity (the rules never
+     * open it).
+     */
+    static PersonEvent corrected(String personId, Instant at, String sealedIdentity, String countryOfOrigin) {
+        return event(personId, at, PersonalDetailsCorrected.newBuilder()
+                .setIdentity(ByteBuffer.wrap(sealedIdentity.getBytes(StandardCharsets.UTF_8)))
+                .setSex(Sex.FEMALE).setCountryOfOrigin(countryOfOrigin)
+                .setLanguagesSpoken(List.of("ar", "nl")).setLiterateInLatinScript(true).build());
+    }
+
     static PersonEvent intake(String personId, Instant at) {
         return event(personId, at, EarlyIntakeRecorded.newBuilder()
                 .setEducation(Education.newBuilder().setHighestLevel(IscedLevel.ISCED_6)
-                        .setYearsOfSchooling(16).setCountryOfEducation("SY").build())
+                        .setYearsOfSchooling(16).setCountryOfEducation("SY")
+                        .setDutchComparableLevel(DutchEducationLevel.BACHELOR)
+                        .setCredentialEvaluation(CredentialEvaluation.newBuilder()
+                                .setStatus(CredentialEvaluationStatus.EVALUATED).setReference("IDW-2026-0815")
+                                .setOutcome(DutchEducationLevel.BACHELOR).build())
+                        .build())
                 .setWorkExperience(List.of(WorkExperience.newBuilder().setIscoCode("2142")
                         .setJobTitle("Civil engineer").setYears(6).setSector("construction").build()))
                 .setLanguageLevels(List.of(
@@ -41,6 +65,7 @@ final class PersonEvents {
                         LanguageLevel.newBuilder().setLanguage("nl").setSkill(CefrSkill.READING).setLevel(CefrLevel.A1).build()))
                 .setWishes(Wishes.newBuilder().setWork("engineering").setEducation("Dutch B1")
                         .setSectors(List.of("construction", "infrastructure")).build())
+                .setAvailability(Availability.newBuilder().setHoursPerWeek(24).build())
                 .build());
     }
 
