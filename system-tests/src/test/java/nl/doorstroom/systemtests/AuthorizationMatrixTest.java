@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Every endpoint of every service against every role and scope. The endpoints are read from each running service's
  * own request mappings ({@code /actuator/mappings}), so a new endpoint without an entry in {@link #MATRIX} fails this
  * test. Each cell is a real HTTP call with a real token: allowed means the request was served, refused means 401,
- * 403 or 404 (404 where the data belongs to another tenant, so it cannot even be found).
+ * 403 or 404 (404 where the data belongs to another tenant, so it cannot even be found). A list or search that an
+ * actor may use answers them, but holds the fixture person only for those who may see that person.
+ * <p>
+ * A change must name the record's current version (409 otherwise), and each cell is called once per actor: so every
+ * cell that changes a record has a person of its own, registered for it at version 1, and only the allowed actor's
+ * call gets as far as the version check.
  */
 class AuthorizationMatrixTest {
 
@@ -64,22 +70,27 @@ class AuthorizationMatrixTest {
     record Cell(String path, String body, Predicate<Actor> allowed) {
     }
 
+    /** A registered person: the id, and the V-number to find them by. */
+    record Registered(String id, String vNumber) {
+    }
+
     /** The person every call is about: registered at AZC-BUDEL, linked to Utrecht (GM0344). */
     private static String person;
 
     /** The privacy model of DESIGN §5, endpoint by endpoint ("service METHOD pattern"). */
     private static final Map<String, Cell> MATRIX = new LinkedHashMap<>();
 
+    /** Lists and searches: who finds the fixture person in the answer (everyone else it serves gets an answer without). */
+    private static final Map<String, Predicate<Actor>> LISTS_THE_PERSON = new LinkedHashMap<>();
+
     @BeforeAll
     static void aPersonAtBudelLinkedToUtrecht() {
         RestClient intake = client("intake-service");
-        ResponseEntity<String> registered = intake.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + AZC_BUDEL.token()).body(registration()).retrieve().toEntity(String.class);
-        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
-        person = JSON.readTree(registered.getBody()).get("id").asString();
+        Registered fixture = register();
+        person = fixture.id();
         ResponseEntity<String> linked = intake.post().uri("/api/v1/persons/{id}/municipality-links", person)
                 .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + COA.token())
-                .body(link()).retrieve().toEntity(String.class);
+                .body(link(1)).retrieve().toEntity(String.class);
         assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
         await("the handover reaches Utrecht").atMost(Duration.ofSeconds(30)).until(() -> client("trajectory-service").get()
                 .uri("/api/v1/municipalities/GM0344/handovers/{id}", person).header("Authorization", "Bearer " + UTRECHT.token())
@@ -89,10 +100,34 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/persons", registration(), actor -> actor == AZC_BUDEL));
         MATRIX.put("intake-service GET /api/v1/persons/{personId}",
                 new Cell("/api/v1/persons/" + person, null, actor -> actor == AZC_BUDEL || actor == COA));
+        MATRIX.put("intake-service GET /api/v1/persons",
+                new Cell("/api/v1/persons?receptionLocation=AZC-BUDEL&linked=true&pageSize=100", null,
+                        actor -> actor == AZC_BUDEL || actor == AZC_TER_APEL || actor == COA));
+        LISTS_THE_PERSON.put("intake-service GET /api/v1/persons", actor -> actor == AZC_BUDEL || actor == COA);
+        MATRIX.put("intake-service POST /api/v1/person-searches",
+                new Cell("/api/v1/person-searches", "{\"text\":\"" + fixture.vNumber() + "\"}",
+                        actor -> actor == AZC_BUDEL || actor == AZC_TER_APEL || actor == COA));
+        LISTS_THE_PERSON.put("intake-service POST /api/v1/person-searches", actor -> actor == AZC_BUDEL || actor == COA);
+        MATRIX.put("intake-service GET /api/v1/persons/{personId}/versions",
+                new Cell("/api/v1/persons/" + person + "/versions", null, actor -> actor == AZC_BUDEL || actor == COA));
+        // every change has a person of its own at version 1 (see the class comment)
+        String intakeOf = register().id();
         MATRIX.put("intake-service PUT /api/v1/persons/{personId}/early-intake",
-                new Cell("/api/v1/persons/" + person + "/early-intake", earlyIntake(), actor -> actor == AZC_BUDEL));
+                new Cell("/api/v1/persons/" + intakeOf + "/early-intake", earlyIntake(1), actor -> actor == AZC_BUDEL));
+        String householdOf = register().id();
+        MATRIX.put("intake-service PUT /api/v1/persons/{personId}/household",
+                new Cell("/api/v1/persons/" + householdOf + "/household", household(1), actor -> actor == AZC_BUDEL));
+        Registered corrected = register();
+        MATRIX.put("intake-service PUT /api/v1/persons/{personId}/personal-details",
+                new Cell("/api/v1/persons/" + corrected.id() + "/personal-details",
+                        "{\"version\":1,\"personalDetails\":" + personalDetails(corrected.vNumber(), "123456721") + "}",
+                        actor -> actor == AZC_BUDEL));
+        String consentOf = register().id();
+        MATRIX.put("intake-service POST /api/v1/persons/{personId}/consents",
+                new Cell("/api/v1/persons/" + consentOf + "/consents", consent(1), actor -> actor == AZC_BUDEL));
+        String linkedBy = register().id();
         MATRIX.put("intake-service POST /api/v1/persons/{personId}/municipality-links",
-                new Cell("/api/v1/persons/" + person + "/municipality-links", link(), actor -> actor == COA));
+                new Cell("/api/v1/persons/" + linkedBy + "/municipality-links", link(1), actor -> actor == COA));
         MATRIX.put("intake-service GET /api/v1/persons/{personId}/processing-log-entries",
                 new Cell("/api/v1/persons/" + person + "/processing-log-entries", null, actor -> actor == OPERATOR));
         MATRIX.put("intake-service GET /api/v1/code-lists/{name}",
@@ -150,6 +185,12 @@ class AuthorizationMatrixTest {
                     assertThat(response.getBody() == null ? "" : response.getBody()).as("refusal leaks the person")
                             .doesNotContain("Haddad");
                 }
+                Predicate<Actor> listsThePerson = LISTS_THE_PERSON.get(entry.getKey());
+                if (listsThePerson != null && served
+                        && listsThePerson.test(actor) != (response.getBody() != null && response.getBody().contains(person))) {
+                    wrong.add("%s as %s: the answer %s the person".formatted(entry.getKey(), actor,
+                            listsThePerson.test(actor) ? "lacks" : "holds"));
+                }
             }
         }
         assertThat(wrong).as("cells that disagree with the model").isEmpty();
@@ -193,23 +234,57 @@ class AuthorizationMatrixTest {
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 
-    private static String registration() {
-        return """
-                {"givenNames":"Amina","familyName":"Haddad","dateOfBirth":"1994-03-12","vNumber":"%010d",
-                 "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(System.nanoTime() % 10_000_000_000L);
+    /** Registers a new person at AZC-BUDEL (record version 1). */
+    private static Registered register() {
+        String vNumber = "%010d".formatted(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        ResponseEntity<String> registered = client("intake-service").post().uri("/api/v1/persons")
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + AZC_BUDEL.token())
+                .body(registration(vNumber)).retrieve().toEntity(String.class);
+        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+        return new Registered(JSON.readTree(registered.getBody()).get("id").asString(), vNumber);
     }
 
-    private static String earlyIntake() {
+    private static String registration() {
+        return registration("%010d".formatted(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L)));
+    }
+
+    private static String registration(String vNumber) {
         return """
-                {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},
+                {"personalDetails":%s,"receptionLocation":"AZC-BUDEL"}""".formatted(personalDetails(vNumber, null));
+    }
+
+    private static String personalDetails(String vNumber, String bsn) {
+        return """
+                {"givenNames":"Amina","familyName":"Haddad","dateOfBirth":"1994-03-12","sex":"FEMALE","vNumber":"%s",%s
+                 "countryOfOrigin":"SY","languagesSpoken":["ar"]}""".formatted(vNumber,
+                bsn == null ? "" : "\"bsn\":\"" + bsn + "\",");
+    }
+
+    private static String earlyIntake(int version) {
+        return """
+                {"version":%d,
+                 "education":{"iscedLevel":"ISCED_3","dutchComparableLevel":"MBO_4","yearsOfSchooling":12,"countryOfEducation":"SY"},
                  "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
                  "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
-                 "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]}}""";
+                 "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]},
+                 "availability":{"hoursPerWeek":32}}""".formatted(version);
     }
 
-    private static String link() {
+    private static String household(int version) {
         return """
-                {"municipalityCode":"GM0344","permitDate":"%s","linkDate":"%s"}""".formatted(
-                LocalDate.now().minusDays(14), LocalDate.now());
+                {"version":%d,"partner":{"inNetherlands":false},"children":[{"birthYear":2016,"inNetherlands":true}],
+                 "expectedFamilyMembers":[{"relationship":"PARTNER","birthYear":1991}]}""".formatted(version);
+    }
+
+    private static String consent(int version) {
+        return """
+                {"version":%d,"purpose":"EMPLOYER_PROFILE_SHARING","decision":"GIVEN","decidedOn":"%s"}""".formatted(
+                version, LocalDate.now());
+    }
+
+    private static String link(int version) {
+        return """
+                {"version":%d,"municipalityCode":"GM0344","permitDate":"%s","linkDate":"%s"}""".formatted(
+                version, LocalDate.now().minusDays(14), LocalDate.now());
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -25,36 +26,55 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Direct identifiers travel only inside record values (AVG, NL GOV CloudEvents profile): never in a Kafka header, a
- * log line, a metric, an error message or a URL. A person with a name and V-number found nowhere else is taken
- * through intake, link and handover, bad input included; then every header on every topic, every service's log, the
- * metrics and the error answers are searched for them.
+ * log line, a metric, an error message or a URL. A person with a name, V-number and BSN found nowhere else is taken
+ * through registration, a correction that adds the BSN, a search by name, link and handover, bad input and conflicts
+ * included; then every header on every topic, every service's log, the metrics and the error answers are searched for
+ * them.
  */
 class NoPersonalDataOutsideTheRecordsTest {
 
     private static final String GIVEN_NAMES = "Zerihun";
     private static final String FAMILY_NAME = "Woldemariam";
     private static final String V_NUMBER = "7031945528";
+    private static final String BSN = "703190015";
 
     @Test
     void namesAndVNumbersAppearInNoHeaderLogMetricErrorOrUrl() throws IOException {
         RestClient intake = client("intake-service");
+        String personalDetails = """
+                {"givenNames":"%s","familyName":"%s","dateOfBirth":"1990-06-01","sex":"MALE","vNumber":"%s",
+                 "countryOfOrigin":"ET","languagesSpoken":["am"]}""".formatted(GIVEN_NAMES, FAMILY_NAME, V_NUMBER);
         String registration = """
-                {"givenNames":"%s","familyName":"%s","dateOfBirth":"1990-06-01","vNumber":"%s",
-                 "countryOfOrigin":"ET","receptionLocation":"AZC-BUDEL"}""".formatted(GIVEN_NAMES, FAMILY_NAME, V_NUMBER);
-        ResponseEntity<String> registered = post(intake, TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons", registration);
+                {"personalDetails":%s,"receptionLocation":"AZC-BUDEL"}""".formatted(personalDetails);
+        String budel = TestTokens.azcStaff("AZC-BUDEL");
+        ResponseEntity<String> registered = post(intake, budel, "/api/v1/persons", registration);
         assertThat(registered.getStatusCode().value()).isEqualTo(201);
         String id = JsonMapper.builder().build().readTree(registered.getBody()).get("id").asString();
         assertThat(registered.getHeaders().getLocation()).hasToString("/api/v1/persons/" + id);
-        post(intake, TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links",
-                "{\"municipalityCode\":\"GM0344\",\"permitDate\":\"%s\",\"linkDate\":\"%s\"}".formatted(LocalDate.now().minusDays(3), LocalDate.now()));
+        String withBsn = personalDetails.replace("\"countryOfOrigin\"", "\"bsn\":\"" + BSN + "\",\"countryOfOrigin\"");
+        ResponseEntity<String> corrected = put(intake, budel, "/api/v1/persons/" + id + "/personal-details",
+                "{\"version\":1,\"personalDetails\":" + withBsn + "}");
+        assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+        ResponseEntity<String> found = post(intake, budel, "/api/v1/person-searches", "{\"text\":\"" + FAMILY_NAME + "\"}");
+        assertThat(found.getBody()).as("found by name").contains(id);
+        assertThat(post(intake, budel, "/api/v1/person-searches", "{\"text\":\"" + BSN + "\"}").getBody())
+                .as("found by BSN").contains(id);
+        ResponseEntity<String> linked = post(intake, TestTokens.coaPlacementOfficer(), "/api/v1/persons/" + id + "/municipality-links",
+                "{\"version\":2,\"municipalityCode\":\"GM0344\",\"permitDate\":\"%s\",\"linkDate\":\"%s\"}".formatted(LocalDate.now().minusDays(3), LocalDate.now()));
+        assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
         RestClient trajectory = client("trajectory-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> trajectory.get().uri("/api/v1/municipalities/GM0344/handovers/{id}", id)
                 .header("Authorization", "Bearer " + TestTokens.caseWorker("GM0344")).retrieve().toEntity(String.class)
                 .getStatusCode().value() == 200);
 
         List<String> errorAnswers = List.of(
-                post(intake, TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons", registration.replace("1990-06-01", "2990-06-01")).getBody(),
-                post(intake, TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons", registration.replace("\"ET\"", "\"" + FAMILY_NAME + "\"")).getBody(),
+                post(intake, budel, "/api/v1/persons", registration.replace("1990-06-01", "2990-06-01")).getBody(),
+                post(intake, budel, "/api/v1/persons", registration.replace("\"ET\"", "\"" + FAMILY_NAME + "\"")).getBody(),
+                post(intake, budel, "/api/v1/persons", registration).getBody(), // V-number already registered: 409
+                put(intake, budel, "/api/v1/persons/" + id + "/personal-details",
+                        "{\"version\":1,\"personalDetails\":" + withBsn + "}").getBody(), // stale version: 409
+                put(intake, budel, "/api/v1/persons/" + id + "/personal-details",
+                        "{\"version\":3,\"personalDetails\":" + withBsn.replace(BSN, BSN.substring(0, 8) + "9") + "}").getBody(),
                 post(intake, TestTokens.azcStaff("AZC-TER-APEL"), "/api/v1/persons", registration).getBody(),
                 post(intake, null, "/api/v1/persons", registration).getBody());
         for (String answer : errorAnswers) {
@@ -78,7 +98,7 @@ class NoPersonalDataOutsideTheRecordsTest {
 
     private static void assertNoIdentifier(String where, String text) {
         assertThat(text == null ? "" : text).as(where).doesNotContain(GIVEN_NAMES).doesNotContain(FAMILY_NAME)
-                .doesNotContain(V_NUMBER);
+                .doesNotContain(V_NUMBER).doesNotContain(BSN);
     }
 
     private static List<String> allHeaders() {
@@ -93,7 +113,15 @@ class NoPersonalDataOutsideTheRecordsTest {
     }
 
     private static ResponseEntity<String> post(RestClient client, String token, String path, String body) {
-        var request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body);
+        return send(client, HttpMethod.POST, token, path, body);
+    }
+
+    private static ResponseEntity<String> put(RestClient client, String token, String path, String body) {
+        return send(client, HttpMethod.PUT, token, path, body);
+    }
+
+    private static ResponseEntity<String> send(RestClient client, HttpMethod method, String token, String path, String body) {
+        var request = client.method(method).uri(path).contentType(MediaType.APPLICATION_JSON).body(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -47,8 +47,9 @@ class WarmHandoverEndToEndTest {
 
     @Test
     void aLinkedPersonsCompleteDossierIsInThatMunicipalitysInboxAndNoOther() {
-        String id = registerWithIntake("Amina", "Haddad");
-        link(id, UTRECHT);
+        Registered person = registerWithIntake("Amina", "Haddad");
+        String id = person.id();
+        link(id, UTRECHT, person.version());
 
         ResponseEntity<String> found = await("dossier in Utrecht's inbox").atMost(Duration.ofSeconds(15))
                 .until(() -> dossier(UTRECHT, id), response -> response.getStatusCode().value() == 200);
@@ -58,6 +59,12 @@ class WarmHandoverEndToEndTest {
                 .contains("7411").contains("Elektricien").contains("ISCED_3")
                 .contains("LISTENING").contains("A2").contains("Techniek")
                 .contains(UTRECHT);
+        assertThat(dossier.at("/registration/sex").asString()).isEqualTo("FEMALE");
+        assertThat(dossier.at("/registration/languagesSpoken").toString()).isEqualTo("[\"ar\",\"en\"]");
+        assertThat(dossier.at("/registration/literateInLatinScript").asBoolean()).isTrue();
+        assertThat(dossier.at("/earlyIntake/education/dutchComparableLevel").asString()).isEqualTo("MBO_4");
+        assertThat(dossier.at("/earlyIntake/education/credentialEvaluationStatus").asString()).isEqualTo("REQUESTED");
+        assertThat(dossier.at("/earlyIntake/availability/hoursPerWeek").asInt()).isEqualTo(32);
 
         JsonNode utrechtInbox = JSON.readTree(inbox(UTRECHT).getBody());
         assertThat(utrechtInbox.toString()).contains(id);
@@ -76,8 +83,9 @@ class WarmHandoverEndToEndTest {
      */
     @Test
     void theProcessingLogHoldsEveryProcessingOfThePersonsData() throws IOException {
-        String id = registerWithIntake("Rahel", "Gebremedhin");
-        link(id, UTRECHT);
+        Registered person = registerWithIntake("Rahel", "Gebremedhin");
+        String id = person.id();
+        link(id, UTRECHT, person.version());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
 
         JsonNode entries = await("the processing log of the person").atMost(Duration.ofSeconds(15)).until(
@@ -114,8 +122,9 @@ class WarmHandoverEndToEndTest {
     @Test
     void anErasedPersonIsGoneFromEveryServiceAndNoTopicYieldsTheirName() {
         String vNumber = vNumber();
-        String id = registerWithIntake("Tsega", "Berhane", vNumber);
-        link(id, UTRECHT);
+        Registered person = registerWithIntake("Tsega", "Berhane", vNumber);
+        String id = person.id();
+        link(id, UTRECHT, person.version());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
         assertThat(dossier(UTRECHT, id).getBody()).contains("Berhane").contains(vNumber);
 
@@ -144,15 +153,84 @@ class WarmHandoverEndToEndTest {
 
     @Test
     void aRelinkBeforeTheMoveTakesTheDossierToTheNewMunicipality() {
-        String id = registerWithIntake("Yonas", "Tesfay");
-        link(id, UTRECHT);
+        Registered person = registerWithIntake("Yonas", "Tesfay");
+        String id = person.id();
+        link(id, UTRECHT, person.version());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
 
-        link(id, AMERSFOORT);
+        link(id, AMERSFOORT, currentVersion(id));
         await("dossier moved to Amersfoort").atMost(Duration.ofSeconds(15))
                 .until(() -> dossier(AMERSFOORT, id).getStatusCode().value() == 200);
         assertThat(dossier(UTRECHT, id).getStatusCode().value()).isEqualTo(404);
         assertThat(inbox(UTRECHT).getBody()).doesNotContain(id);
+    }
+
+    /**
+     * The municipality always sees the current personal details: a correction made in the AZC after the link (here the
+     * BSN, once the person is in the BRP, and the spelling of the family name) reaches the dossier.
+     */
+    @Test
+    void aCorrectionAfterTheLinkReachesTheMunicipalityWithTheBsn() {
+        String vNumber = vNumber();
+        Registered person = registerWithIntake("Selam", "Kidane", vNumber);
+        String id = person.id();
+        link(id, UTRECHT, person.version());
+        await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
+
+        ResponseEntity<String> corrected = intakeApi.put().uri("/api/v1/persons/{id}/personal-details", id)
+                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL")).contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"version":%d,"personalDetails":%s}""".formatted(currentVersion(id),
+                        personalDetails("Selam", "Kidane-Tesfay", vNumber, "999996708")))
+                .retrieve().toEntity(String.class);
+        assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+
+        JsonNode registration = await("the corrected details in Utrecht's dossier").atMost(Duration.ofSeconds(15))
+                .until(() -> JSON.readTree(dossier(UTRECHT, id).getBody()).get("registration"),
+                        r -> r != null && "Kidane-Tesfay".equals(r.get("familyName").asString()));
+        assertThat(registration.get("bsn").asString()).isEqualTo("999996708");
+        assertThat(registration.get("vNumber").asString()).isEqualTo(vNumber);
+        assertThat(inbox(UTRECHT).getBody()).contains("Kidane-Tesfay");
+    }
+
+    /**
+     * A nareiziger (family member arriving later through family reunification) registered at another AZC after the
+     * anchor person's link follows the family: their dossier is in the same municipality's inbox at once.
+     */
+    @Test
+    void aNareizigerFollowsTheFamilyToItsMunicipality() {
+        String anchorVNumber = vNumber();
+        Registered anchor = registerWithIntake("Hewan", "Abraha", anchorVNumber);
+        ResponseEntity<String> household = intakeApi.put().uri("/api/v1/persons/{id}/household", anchor.id())
+                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL")).contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"version":%d,"partner":{"inNetherlands":false},"children":[{"birthYear":2018,"inNetherlands":true}],
+                         "expectedFamilyMembers":[{"relationship":"PARTNER","birthYear":1990}]}""".formatted(anchor.version()))
+                .retrieve().toEntity(String.class);
+        assertThat(household.getStatusCode().value()).as(household.getBody()).isEqualTo(200);
+        link(anchor.id(), AMERSFOORT, JSON.readTree(household.getBody()).get("version").asInt());
+        await().atMost(Duration.ofSeconds(15)).until(() -> dossier(AMERSFOORT, anchor.id()).getStatusCode().value() == 200);
+
+        ResponseEntity<String> arrived = intakeApi.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-TER-APEL"))
+                .body("""
+                        {"personalDetails":%s,"receptionLocation":"AZC-TER-APEL",
+                         "familyReunification":{"anchorVNumber":"%s","relationship":"PARTNER","permitDate":"%s"}}""".formatted(
+                        personalDetails("Tekle", "Abraha", vNumber(), null), anchorVNumber, LocalDate.now().minusDays(2)))
+                .retrieve().toEntity(String.class);
+        assertThat(arrived.getStatusCode().value()).as(arrived.getBody()).isEqualTo(201);
+        String nareiziger = JSON.readTree(arrived.getBody()).get("id").asString();
+
+        ResponseEntity<String> found = await("the nareiziger in Amersfoort's inbox").atMost(Duration.ofSeconds(15))
+                .until(() -> dossier(AMERSFOORT, nareiziger), response -> response.getStatusCode().value() == 200);
+        JsonNode dossier = JSON.readTree(found.getBody());
+        assertThat(dossier.at("/registration/givenNames").asString()).isEqualTo("Tekle");
+        assertThat(dossier.at("/registration/receptionLocation").asString()).isEqualTo("AZC-TER-APEL");
+        assertThat(dossier.at("/link/municipalityCode").asString()).isEqualTo(AMERSFOORT);
+        assertThat(dossier(UTRECHT, nareiziger).getStatusCode().value()).isEqualTo(404);
+        JsonNode anchorRecord = JSON.readTree(intakeApi.get().uri("/api/v1/persons/{id}", anchor.id())
+                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL")).retrieve().body(String.class));
+        assertThat(anchorRecord.at("/household/expectedFamilyMembers/0/arrivedAsPersonId").asString()).isEqualTo(nareiziger);
     }
 
     /**
@@ -165,9 +243,10 @@ class WarmHandoverEndToEndTest {
         List<Long> fromRequest = new ArrayList<>();
         List<Long> fromAcknowledgement = new ArrayList<>();
         for (int i = 0; i < people; i++) {
-            String id = registerWithIntake("Person" + i, "Meting");
+            Registered person = registerWithIntake("Person" + i, "Meting");
+            String id = person.id();
             long sent = System.nanoTime();
-            link(id, UTRECHT);
+            link(id, UTRECHT, person.version());
             long acknowledged = System.nanoTime();
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
                     .until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
@@ -196,37 +275,64 @@ class WarmHandoverEndToEndTest {
         return sorted.get(Math.max(0, index));
     }
 
-    private static String registerWithIntake(String givenNames, String familyName) {
+    /** A registered person and the version of their intake record. */
+    record Registered(String id, int version) {
+    }
+
+    private static Registered registerWithIntake(String givenNames, String familyName) {
         return registerWithIntake(givenNames, familyName, vNumber());
     }
 
-    private static String registerWithIntake(String givenNames, String familyName, String vNumber) {
+    /** Registers a person at AZC Budel and records the early intake (record version 2). */
+    private static Registered registerWithIntake(String givenNames, String familyName, String vNumber) {
         ResponseEntity<String> registered = intakeApi.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .body("""
-                        {"givenNames":"%s","familyName":"%s","dateOfBirth":"1994-03-12","vNumber":"%s",
-                         "countryOfOrigin":"SY","receptionLocation":"AZC-BUDEL"}""".formatted(givenNames, familyName, vNumber))
+                        {"personalDetails":%s,"receptionLocation":"AZC-BUDEL"}""".formatted(
+                        personalDetails(givenNames, familyName, vNumber, null)))
                 .retrieve().toEntity(String.class);
         assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
-        String id = JSON.readTree(registered.getBody()).get("id").asString();
+        JsonNode person = JSON.readTree(registered.getBody());
+        String id = person.get("id").asString();
         ResponseEntity<String> intakeRecorded = intakeApi.put().uri("/api/v1/persons/{id}/early-intake", id)
                 .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .contentType(MediaType.APPLICATION_JSON).body("""
-                        {"education":{"iscedLevel":"ISCED_3","yearsOfSchooling":12,"countryOfEducation":"SY"},
+                        {"version":%d,
+                         "education":{"iscedLevel":"ISCED_3","dutchComparableLevel":"MBO_4","yearsOfSchooling":12,"countryOfEducation":"SY",
+                           "diplomas":[{"title":"Diploma elektrotechniek","country":"SY","yearObtained":2012,"documentAvailable":true}],
+                           "credentialEvaluation":{"status":"REQUESTED","reference":"IDW-2026-1234"}},
                          "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
                          "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
-                         "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]}}""")
+                         "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]},
+                         "availability":{"hoursPerWeek":32,"careDuties":["CHILDREN"]}}""".formatted(person.get("version").asInt()))
                 .retrieve().toEntity(String.class);
         assertThat(intakeRecorded.getStatusCode().value()).as(intakeRecorded.getBody()).isEqualTo(200);
-        return id;
+        return new Registered(id, JSON.readTree(intakeRecorded.getBody()).get("version").asInt());
     }
 
-    private static void link(String id, String municipality) {
+    /** The personal details as AZC staff record them; {@code bsn} may be {@code null}. */
+    private static String personalDetails(String givenNames, String familyName, String vNumber, String bsn) {
+        return """
+                {"givenNames":"%s","familyName":"%s","dateOfBirth":"1994-03-12","sex":"FEMALE","vNumber":"%s",%s
+                 "countryOfOrigin":"SY","languagesSpoken":["ar","en"],"literateInLatinScript":true}""".formatted(
+                givenNames, familyName, vNumber, bsn == null ? "" : "\"bsn\":\"" + bsn + "\",");
+    }
+
+    /** The current version of the person's record, as COA sees it before linking. */
+    private static int currentVersion(String id) {
+        ResponseEntity<String> person = intakeApi.get().uri("/api/v1/persons/{id}", id)
+                .header("Authorization", "Bearer " + TestTokens.coaPlacementOfficer()).retrieve().toEntity(String.class);
+        assertThat(person.getStatusCode().value()).as(person.getBody()).isEqualTo(200);
+        return JSON.readTree(person.getBody()).get("version").asInt();
+    }
+
+    /** Links the person; {@code version} is the record's current version. */
+    private static void link(String id, String municipality, int version) {
         ResponseEntity<String> linked = intakeApi.post().uri("/api/v1/persons/{id}/municipality-links", id)
                 .header("Authorization", "Bearer " + TestTokens.coaPlacementOfficer())
                 .contentType(MediaType.APPLICATION_JSON).body("""
-                        {"municipalityCode":"%s","permitDate":"%s","linkDate":"%s"}""".formatted(
-                        municipality, LocalDate.now().minusDays(14), LocalDate.now()))
+                        {"version":%d,"municipalityCode":"%s","permitDate":"%s","linkDate":"%s"}""".formatted(
+                        version, municipality, LocalDate.now().minusDays(14), LocalDate.now()))
                 .retrieve().toEntity(String.class);
         assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
     }
