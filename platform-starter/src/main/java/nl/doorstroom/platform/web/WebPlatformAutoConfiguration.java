@@ -67,8 +67,9 @@ public class WebPlatformAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             @Value("${doorstroom.api.max-request-bytes:65536}") long maxBytes, MessageSource messages,
-            LocaleResolver localeResolver, tools.jackson.databind.json.JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, messages, localeResolver, json));
+            LocaleResolver localeResolver, org.springframework.beans.factory.ObjectProvider<tools.jackson.databind.json.JsonMapper> json) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, messages, localeResolver,
+                json.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder().build())));
         registration.addUrlPatterns("/api/*");
         return registration;
     }
