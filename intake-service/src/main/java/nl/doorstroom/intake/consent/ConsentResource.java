@@ -20,12 +20,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.doorstroom.intake.record.IntakeRecord;
-import nl.doorstroom.intake.record.PersonRecords;
 import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.intake.ConsentPurpose;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.PersonEvent;
@@ -37,12 +35,10 @@ public class ConsentResource {
     static final ProcessingActivity CONSENT = ProcessingActivity.of("intake-toestemming");
 
     private final RecordChanges changes;
-    private final PersonRecords persons;
     private final ProcessingLog processingLog;
 
-    ConsentResource(RecordChanges changes, PersonRecords persons, ProcessingLog processingLog) {
+    ConsentResource(RecordChanges changes, ProcessingLog processingLog) {
         this.changes = changes;
-        this.persons = persons;
         this.processingLog = processingLog;
     }
 
@@ -69,12 +65,11 @@ public class ConsentResource {
                                                   @Valid @RequestBody ConsentDecision decision) {
         String id = personId.toString();
         RecordedConsent recorded = processingLog.record(CONSENT, "intake.record-consent", List.of(id), () -> {
-            persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
             ConsentPurpose purpose = ConsentPurpose.valueOf(decision.purpose().name());
-            IntakeRecord record = changes.apply(id, "consent", decision.version(), idempotencyKey, decision,
+            IntakeRecord record = changes.applyToVisible(id, "consent", decision.version(), idempotencyKey, decision,
                     current -> List.of(new ConsentRecorded(purpose,
                             nl.doorstroom.schemas.intake.ConsentDecision.valueOf(decision.decision().name()),
-                            decision.decidedOn()))).record();
+                            decision.decidedOn())));
             return RecordedConsent.of(record.consent(purpose).orElseThrow());
         });
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(recorded);

@@ -15,12 +15,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.doorstroom.intake.record.IntakeRecord;
-import nl.doorstroom.intake.record.PersonRecords;
 import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.web.NotFoundException;
 
 @RestController
 @Tag(name = "Early intake", description = "Education, work experience, languages, wishes and availability, recorded in the AZC")
@@ -29,12 +27,10 @@ public class EarlyIntakeResource {
     static final ProcessingActivity EARLY_INTAKE = ProcessingActivity.of("intake-vroege-intake");
 
     private final RecordChanges changes;
-    private final PersonRecords persons;
     private final ProcessingLog processingLog;
 
-    EarlyIntakeResource(RecordChanges changes, PersonRecords persons, ProcessingLog processingLog) {
+    EarlyIntakeResource(RecordChanges changes, ProcessingLog processingLog) {
         this.changes = changes;
-        this.persons = persons;
         this.processingLog = processingLog;
     }
 
@@ -50,9 +46,8 @@ public class EarlyIntakeResource {
                               @Valid @RequestBody EarlyIntake intake) {
         String id = personId.toString();
         return processingLog.record(EARLY_INTAKE, "intake.record-early-intake", List.of(id), () -> {
-            persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
-            IntakeRecord record = changes.apply(id, "early-intake", intake.version(), idempotencyKey, intake,
-                    current -> List.of(EarlyIntakeEvents.toEvent(intake))).record();
+            IntakeRecord record = changes.applyToVisible(id, "early-intake", intake.version(), idempotencyKey, intake,
+                    current -> List.of(EarlyIntakeEvents.toEvent(intake)));
             return EarlyIntakeEvents.fromEvent(record.version(), record.earlyIntake().orElseThrow());
         });
     }

@@ -20,7 +20,6 @@ import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.web.NotFoundException;
 
 @RestController
 @Tag(name = "Household", description = "Partner, children and expected family members (nareizigers)")
@@ -49,9 +48,8 @@ public class HouseholdResource {
                             @Valid @RequestBody Household household) {
         String id = personId.toString();
         return processingLog.record(HOUSEHOLD, "intake.record-household", List.of(id), () -> {
-            persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
-            IntakeRecord record = changes.apply(id, "household", household.version(), idempotencyKey, household,
-                    current -> List.of(household.toEvent())).record();
+            IntakeRecord record = changes.applyToVisible(id, "household", household.version(), idempotencyKey, household,
+                    current -> List.of(household.toEvent()));
             return Household.of(record.version(), record.household().orElseThrow(), persons.arrivalsOf(id));
         });
     }

@@ -18,14 +18,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.doorstroom.intake.record.IntakeRecord;
-import nl.doorstroom.intake.record.PersonRecords;
 import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.platform.reference.Municipality;
-import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.intake.LinkReason;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 
@@ -36,14 +34,12 @@ public class MunicipalityLinkResource {
     static final ProcessingActivity LINKING = ProcessingActivity.of("koppeling-gemeente");
 
     private final RecordChanges changes;
-    private final PersonRecords persons;
     private final Municipalities municipalities;
     private final ProcessingLog processingLog;
 
-    MunicipalityLinkResource(RecordChanges changes, PersonRecords persons, Municipalities municipalities,
+    MunicipalityLinkResource(RecordChanges changes, Municipalities municipalities,
                              ProcessingLog processingLog) {
         this.changes = changes;
-        this.persons = persons;
         this.municipalities = municipalities;
         this.processingLog = processingLog;
     }
@@ -72,14 +68,13 @@ public class MunicipalityLinkResource {
                                              @Valid @RequestBody MunicipalityLink link) {
         String id = personId.toString();
         RecordedLink recorded = processingLog.record(LINKING, "intake.link-to-municipality", List.of(id), () -> {
-            persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
-            IntakeRecord record = changes.apply(id, "link", link.version(), idempotencyKey, link,
+            IntakeRecord record = changes.applyToVisible(id, "link", link.version(), idempotencyKey, link,
                     current -> List.of(PersonLinkedToMunicipality.newBuilder()
                             .setMunicipalityCode(link.municipalityCode())
                             .setPermitDate(link.permitDate())
                             .setLinkDate(link.linkDate())
                             .setReason(current.flatMap(IntakeRecord::link).isPresent() ? LinkReason.RELINK : LinkReason.PLACEMENT)
-                            .build())).record();
+                            .build()));
             return RecordedLink.of(id, record.link().orElseThrow(), municipalities);
         });
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(recorded);

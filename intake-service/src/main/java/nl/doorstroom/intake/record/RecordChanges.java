@@ -20,6 +20,7 @@ import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
+import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.web.RequestRejectedException;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.Idempotency;
@@ -119,6 +120,16 @@ public class RecordChanges {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A change to the record of a registered person the current user may see (404 otherwise, before anything else is
+     * checked, so a version or key cannot reveal that someone exists).
+     */
+    public IntakeRecord applyToVisible(String personId, String operation, Integer expectedVersion, String idempotencyKey,
+                                       Object request, Function<Optional<IntakeRecord>, List<Object>> change) {
+        records.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
+        return apply(personId, operation, expectedVersion, idempotencyKey, request, change).record();
     }
 
     /**

@@ -173,9 +173,8 @@ public class RegistrationResource {
                               @Valid @RequestBody PersonalDetailsCorrection correction) {
         String id = personId.toString();
         return processingLog.record(REGISTRATION, "intake.correct-personal-details", List.of(id), () -> {
-            persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
             PersonalDetailsInput details = correction.personalDetails();
-            IntakeRecord record = changes.apply(id, "personal-details", correction.version(), idempotencyKey, correction,
+            IntakeRecord record = changes.applyToVisible(id, "personal-details", correction.version(), idempotencyKey, correction,
                     current -> {
                         if (views.findByVNumber(details.vNumber()).filter(other -> !other.personId().equals(id)).isPresent()) {
                             throw alreadyRegistered();
@@ -187,7 +186,7 @@ public class RegistrationResource {
                                 .setLanguagesSpoken(details.languagesSpoken())
                                 .setLiterateInLatinScript(details.literateInLatinScript())
                                 .build());
-                    }).record();
+                    });
             return views.of(record).orElseThrow(() -> new NotFoundException("person"));
         });
     }
