@@ -3,10 +3,8 @@ package nl.doorstroom.intake.consent;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,12 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import nl.doorstroom.intake.record.IntakeRecord;
-import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.schemas.intake.ConsentPurpose;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.PersonEvent;
 
@@ -32,14 +25,10 @@ import nl.doorstroom.schemas.intake.PersonEvent;
 @Tag(name = "Consent", description = "Consent per purpose (toestemming), given or withdrawn, with date and who recorded it")
 public class ConsentResource {
 
-    static final ProcessingActivity CONSENT = ProcessingActivity.of("intake-toestemming");
+    private final Consents consents;
 
-    private final RecordChanges changes;
-    private final ProcessingLog processingLog;
-
-    ConsentResource(RecordChanges changes, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.processingLog = processingLog;
+    ConsentResource(Consents consents) {
+        this.consents = consents;
     }
 
     /** A consent decision as recorded: by which role and organisation, and when. */
@@ -64,14 +53,7 @@ public class ConsentResource {
                                                   @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
                                                   @Valid @RequestBody ConsentDecision decision) {
         String id = personId.toString();
-        RecordedConsent recorded = processingLog.record(CONSENT, "intake.record-consent", List.of(id), () -> {
-            ConsentPurpose purpose = ConsentPurpose.valueOf(decision.purpose().name());
-            IntakeRecord record = changes.applyToVisible(id, "consent", decision.version(), idempotencyKey, decision,
-                    current -> List.of(new ConsentRecorded(purpose,
-                            nl.doorstroom.schemas.intake.ConsentDecision.valueOf(decision.decision().name()),
-                            decision.decidedOn())));
-            return RecordedConsent.of(record.consent(purpose).orElseThrow());
-        });
+        RecordedConsent recorded = consents.record(id, idempotencyKey, decision);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(recorded);
     }
 }

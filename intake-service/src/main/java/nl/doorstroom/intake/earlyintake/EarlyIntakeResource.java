@@ -1,6 +1,5 @@
 package nl.doorstroom.intake.earlyintake;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -14,24 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import nl.doorstroom.intake.record.IntakeRecord;
-import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.audit.ProcessingLog;
 
 @RestController
 @Tag(name = "Early intake", description = "Education, work experience, languages, wishes and availability, recorded in the AZC")
 public class EarlyIntakeResource {
 
-    static final ProcessingActivity EARLY_INTAKE = ProcessingActivity.of("intake-vroege-intake");
+    private final EarlyIntakes intakes;
 
-    private final RecordChanges changes;
-    private final ProcessingLog processingLog;
-
-    EarlyIntakeResource(RecordChanges changes, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.processingLog = processingLog;
+    EarlyIntakeResource(EarlyIntakes intakes) {
+        this.intakes = intakes;
     }
 
     @PutMapping(path = "/api/v1/persons/{personId}/early-intake", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -44,11 +35,6 @@ public class EarlyIntakeResource {
     public EarlyIntake record(@PathVariable UUID personId,
                               @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
                               @Valid @RequestBody EarlyIntake intake) {
-        String id = personId.toString();
-        return processingLog.record(EARLY_INTAKE, "intake.record-early-intake", List.of(id), () -> {
-            IntakeRecord record = changes.applyToVisible(id, "early-intake", intake.version(), idempotencyKey, intake,
-                    current -> List.of(EarlyIntakeEvents.toEvent(intake)));
-            return EarlyIntakeEvents.fromEvent(record.version(), record.earlyIntake().orElseThrow());
-        });
+        return intakes.record(personId.toString(), idempotencyKey, intake);
     }
 }

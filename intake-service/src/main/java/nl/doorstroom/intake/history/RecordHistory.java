@@ -12,8 +12,12 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import nl.doorstroom.intake.record.IntakeRecord;
+import nl.doorstroom.intake.record.PersonRecords;
 import nl.doorstroom.intake.registration.PersonView;
 import nl.doorstroom.intake.registration.PersonViews;
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.CloudEventTypes;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
@@ -27,10 +31,22 @@ import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
 @Component
 public class RecordHistory {
 
-    private final PersonViews views;
+    static final ProcessingActivity REGISTRATION = ProcessingActivity.of("intake-registratie");
 
-    RecordHistory(PersonViews views) {
+    private final PersonViews views;
+    private final PersonRecords persons;
+    private final ProcessingLog processingLog;
+
+    RecordHistory(PersonViews views, PersonRecords persons, ProcessingLog processingLog) {
         this.views = views;
+        this.persons = persons;
+        this.processingLog = processingLog;
+    }
+
+    /** The timeline of a person the current user may see (404 otherwise), newest first; the read is logged. */
+    public List<Version> ofVisible(String personId) {
+        return processingLog.record(REGISTRATION, "intake.read-history", List.of(personId), () -> of(
+                persons.findVisible(personId).orElseThrow(() -> new NotFoundException("person"))));
     }
 
     /**

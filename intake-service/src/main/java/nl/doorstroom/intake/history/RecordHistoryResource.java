@@ -11,25 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.doorstroom.intake.record.PersonRecords;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.web.NotFoundException;
 
 @RestController
 @Tag(name = "History", description = "Every version of a person's intake record")
 public class RecordHistoryResource {
 
-    static final ProcessingActivity REGISTRATION = ProcessingActivity.of("intake-registratie");
-
-    private final PersonRecords persons;
     private final RecordHistory history;
-    private final ProcessingLog processingLog;
 
-    RecordHistoryResource(PersonRecords persons, RecordHistory history, ProcessingLog processingLog) {
-        this.persons = persons;
+    RecordHistoryResource(RecordHistory history) {
         this.history = history;
-        this.processingLog = processingLog;
     }
 
     @GetMapping(path = "/api/v1/persons/{personId}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,8 +27,6 @@ public class RecordHistoryResource {
             description = "What changed in each version, when, and by which role and organisation.")
     @PreAuthorize("hasAnyRole('azc-staff', 'coa-placement-officer')")
     public List<RecordHistory.Version> versions(@PathVariable UUID personId) {
-        String id = personId.toString();
-        return processingLog.record(REGISTRATION, "intake.read-history", List.of(id), () -> history.of(
-                persons.findVisible(id).orElseThrow(() -> new NotFoundException("person"))));
+        return history.ofVisible(personId.toString());
     }
 }

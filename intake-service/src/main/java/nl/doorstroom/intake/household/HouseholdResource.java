@@ -1,6 +1,5 @@
 package nl.doorstroom.intake.household;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -14,27 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import nl.doorstroom.intake.record.IntakeRecord;
-import nl.doorstroom.intake.record.PersonRecords;
-import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.audit.ProcessingLog;
 
 @RestController
 @Tag(name = "Household", description = "Partner, children and expected family members (nareizigers)")
 public class HouseholdResource {
 
-    static final ProcessingActivity HOUSEHOLD = ProcessingActivity.of("intake-huishouden");
+    private final Households households;
 
-    private final RecordChanges changes;
-    private final PersonRecords persons;
-    private final ProcessingLog processingLog;
-
-    HouseholdResource(RecordChanges changes, PersonRecords persons, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.persons = persons;
-        this.processingLog = processingLog;
+    HouseholdResource(Households households) {
+        this.households = households;
     }
 
     @PutMapping(path = "/api/v1/persons/{personId}/household", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -46,11 +34,6 @@ public class HouseholdResource {
     public Household record(@PathVariable UUID personId,
                             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
                             @Valid @RequestBody Household household) {
-        String id = personId.toString();
-        return processingLog.record(HOUSEHOLD, "intake.record-household", List.of(id), () -> {
-            IntakeRecord record = changes.applyToVisible(id, "household", household.version(), idempotencyKey, household,
-                    current -> List.of(household.toEvent()));
-            return Household.of(record.version(), record.household().orElseThrow(), persons.arrivalsOf(id));
-        });
+        return households.record(personId.toString(), idempotencyKey, household);
     }
 }

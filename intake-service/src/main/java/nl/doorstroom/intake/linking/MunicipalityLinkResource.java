@@ -2,7 +2,6 @@ package nl.doorstroom.intake.linking;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -17,11 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import nl.doorstroom.intake.record.IntakeRecord;
-import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.intake.validation.IdempotencyKey;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.platform.reference.Municipality;
 import nl.doorstroom.schemas.intake.LinkReason;
@@ -31,17 +26,10 @@ import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 @Tag(name = "Municipality link", description = "The link (koppeling) of a permit holder to a municipality")
 public class MunicipalityLinkResource {
 
-    static final ProcessingActivity LINKING = ProcessingActivity.of("koppeling-gemeente");
+    private final MunicipalityLinks links;
 
-    private final RecordChanges changes;
-    private final Municipalities municipalities;
-    private final ProcessingLog processingLog;
-
-    MunicipalityLinkResource(RecordChanges changes, Municipalities municipalities,
-                             ProcessingLog processingLog) {
-        this.changes = changes;
-        this.municipalities = municipalities;
-        this.processingLog = processingLog;
+    MunicipalityLinkResource(MunicipalityLinks links) {
+        this.links = links;
     }
 
     /** The link as the API answers it, with the municipality's name and labour-market region. */
@@ -67,16 +55,7 @@ public class MunicipalityLinkResource {
                                              @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
                                              @Valid @RequestBody MunicipalityLink link) {
         String id = personId.toString();
-        RecordedLink recorded = processingLog.record(LINKING, "intake.link-to-municipality", List.of(id), () -> {
-            IntakeRecord record = changes.applyToVisible(id, "link", link.version(), idempotencyKey, link,
-                    current -> List.of(PersonLinkedToMunicipality.newBuilder()
-                            .setMunicipalityCode(link.municipalityCode())
-                            .setPermitDate(link.permitDate())
-                            .setLinkDate(link.linkDate())
-                            .setReason(current.flatMap(IntakeRecord::link).isPresent() ? LinkReason.RELINK : LinkReason.PLACEMENT)
-                            .build()));
-            return RecordedLink.of(id, record.link().orElseThrow(), municipalities);
-        });
+        RecordedLink recorded = links.link(id, idempotencyKey, link);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(recorded);
     }
 }
