@@ -1,0 +1,106 @@
+package nl.doorstroom.intake.pages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a form shows: the values as the user entered them (also the invalid ones, so nothing typed is lost) and a
+ * message per field. Field names are the input records' property paths ({@code personalDetails.givenNames},
+ * {@code children[2].birthYear}); element ids are the same with {@code .}, {@code [} and {@code ]} turned into
+ * {@code -}.
+ */
+public final class FormState {
+
+    private final Map<String, List<String>> values;
+    private final Map<String, String> errors = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    FormState(Map<String, List<String>> values) {
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    static FormState empty() {
+        return new FormState(Map.of());
+    }
+
+    /** The element id of a field: {@code children[2].birthYear} → {@code children-2-birthYear}. */
+    public static String id(String field) {
+        return field.replaceAll("[.\\[\\]]+", "-").replaceAll("-$", "");
+    }
+
+    public String id(String field, String choice) {
+        return id(field) + "-" + choice;
+    }
+
+    /** The value of a single field, empty when none was entered. */
+    public String value(String field) {
+        List<String> entered = values.get(field);
+        return entered == null || entered.isEmpty() ? "" : entered.getFirst();
+    }
+
+    /** A list field shown as one text ({@code Techniek, Bouw}), whether it was entered as one or recorded as rows. */
+    public String joined(String field) {
+        if (values.containsKey(field)) {
+            return value(field);
+        }
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; values.containsKey(field + "[" + i + "]"); i++) {
+            rows.add(value(field + "[" + i + "]"));
+        }
+        return String.join(", ", rows);
+    }
+
+    /** Whether a radio button or checkbox with this value is chosen. */
+    public boolean checked(String field, Object choice) {
+        return values.getOrDefault(field, List.of()).contains(String.valueOf(choice));
+    }
+
+    /** How many rows of a repeated group ({@code children}) have values. */
+    public int rows(String group) {
+        String prefix = group + "[";
+        return values.keySet().stream().filter(name -> name.startsWith(prefix))
+                .mapToInt(name -> Integer.parseInt(name.substring(prefix.length(), name.indexOf(']', prefix.length()))) + 1)
+                .max().orElse(0);
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public boolean hasError(String field) {
+        return errors.containsKey(field);
+    }
+
+    /** Every field message, in the order of the form, for the error summary. */
+    public Map<String, String> errors() {
+        return errors;
+    }
+
+    /** Messages about the form as a whole, such as a change made by someone else in the meantime. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty() || !problems.isEmpty();
+    }
+
+    Map<String, List<String>> values() {
+        return values;
+    }
+
+    void set(String field, String value) {
+        values.put(field, List.of(value));
+    }
+
+    /** The first message for a field wins: the one closest to what the user typed. */
+    void reject(String field, String message) {
+        errors.putIfAbsent(field, message);
+    }
+
+    void problem(String message) {
+        problems.add(message);
+    }
+}
