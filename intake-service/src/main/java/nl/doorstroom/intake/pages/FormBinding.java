@@ -18,6 +18,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.format.support.FormattingConversionService;
+import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.DataBinder;
 import org.springframework.validation.FieldError;
@@ -32,6 +33,7 @@ import jakarta.validation.Validator;
  * (a date that is no date) gets its own message, and the rest of the form is still validated, so every mistake shows
  * at once. Rows of a repeated group that were left empty are not part of the input.
  */
+@Component
 public final class FormBinding {
 
     private static final Pattern ROW = Pattern.compile("^(.+?)\\[(\\d+)](.*)$");
@@ -76,7 +78,7 @@ public final class FormBinding {
         DataBinder binder = construct(type, entered);
         if (binder.getBindingResult().hasErrors()) {
             for (FieldError error : binder.getBindingResult().getFieldErrors()) {
-                form.reject(error.getField(), messages.getMessage(error, locale));
+                reject(form, error.getField(), messages.getMessage(error, locale), locale);
                 entered.keySet().removeIf(name -> name.equals(error.getField()) || name.startsWith(error.getField() + "["));
             }
             binder = construct(type, entered);
@@ -85,11 +87,16 @@ public final class FormBinding {
         T value = complete.apply((T) binder.getTarget());
         if (value != null) {
             for (ConstraintViolation<T> violation : validator.validate(value)) {
-                form.reject(field(violation.getPropertyPath()), violation.getMessage());
+                reject(form, field(violation.getPropertyPath()), violation.getMessage(), locale);
             }
         }
         sortErrors(form);
         return new Result<>(form.hasErrors() ? null : value, form);
+    }
+
+    /** A message on one field, named in the error summary by the field's label. */
+    public void reject(FormState form, String field, String message, Locale locale) {
+        form.reject(field, label(field, locale), message);
     }
 
     /** The label of a field for the error summary: its message {@code field.<path without row numbers>}. */

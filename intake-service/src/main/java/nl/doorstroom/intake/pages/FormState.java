@@ -15,6 +15,7 @@ public final class FormState {
 
     private final Map<String, List<String>> values;
     private final Map<String, String> errors = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     FormState(Map<String, List<String>> values) {
@@ -54,7 +55,9 @@ public final class FormState {
 
     /** Whether a radio button or checkbox with this value is chosen. */
     public boolean checked(String field, Object choice) {
-        return values.getOrDefault(field, List.of()).contains(String.valueOf(choice));
+        String value = String.valueOf(choice);
+        return values.getOrDefault(field, List.of()).contains(value) || values.entrySet().stream()
+                .anyMatch(e -> e.getKey().matches(java.util.regex.Pattern.quote(field) + "\\[\\d+]") && e.getValue().contains(value));
     }
 
     /** How many rows of a repeated group ({@code children}) have values. */
@@ -71,6 +74,17 @@ public final class FormState {
 
     public boolean hasError(String field) {
         return errors.containsKey(field);
+    }
+
+    /** The field's label as the error summary names it ("Geboortejaar (rij 2)"). */
+    public String label(String field) {
+        return labels.getOrDefault(field, field);
+    }
+
+    /** The ids of the hint and the message that describe a field, for {@code aria-describedby}; null when none. */
+    public String describedBy(String field, boolean hint) {
+        String ids = (hint ? id(field) + "-hint " : "") + (hasError(field) ? id(field) + "-error" : "");
+        return ids.isBlank() ? null : ids.strip();
     }
 
     /** Every field message, in the order of the form, for the error summary. */
@@ -91,13 +105,34 @@ public final class FormState {
         return values;
     }
 
+    /**
+     * Moves what was entered and said about one field to another name (a record's field to the form's); several
+     * fields may go to one form field, the first one's value is kept.
+     */
+    void rename(String from, String to) {
+        List<String> entered = values.remove(from);
+        if (entered != null) {
+            values.putIfAbsent(to, entered);
+        }
+        String message = errors.remove(from);
+        if (message != null) {
+            errors.put(to, message);
+            labels.put(to, labels.remove(from));
+        }
+    }
+
+    void remove(String field) {
+        values.remove(field);
+    }
+
     void set(String field, String value) {
         values.put(field, List.of(value));
     }
 
     /** The first message for a field wins: the one closest to what the user typed. */
-    void reject(String field, String message) {
+    void reject(String field, String label, String message) {
         errors.putIfAbsent(field, message);
+        labels.putIfAbsent(field, label);
     }
 
     void problem(String message) {
