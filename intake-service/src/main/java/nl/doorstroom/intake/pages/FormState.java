@@ -31,6 +31,11 @@ public final class FormState {
         return field.replaceAll("[.\\[\\]]+", "-").replaceAll("-$", "");
     }
 
+    /** The element id of a field, for templates. */
+    public String fieldId(String field) {
+        return id(field);
+    }
+
     public String id(String field, String choice) {
         return id(field) + "-" + choice;
     }
