@@ -152,8 +152,9 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
     }
 
     /**
-     * Signs in through the identity provider: opens {@code pageUrl}, is sent to the login form, fills it in, and
-     * returns once the browser is back on that page of the application.
+     * Signs in through the identity provider (Keycloak's login form): opens {@code pageUrl}, is sent to the login
+     * form, fills it in (kept as a screenshot step), and returns once the browser is back on that page of the
+     * application.
      */
     public Browser signIn(String pageUrl, String user, String password) {
         open(pageUrl);
@@ -161,6 +162,7 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
         username.clear();
         username.sendKeys(user);
         driver().findElement(By.id("password")).sendKeys(password);
+        screenshot("sign in as " + user);
         driver().findElement(By.id("kc-login")).click();
         URI page = URI.create(pageUrl);
         await("back on " + pageUrl + " signed in as " + user, d -> {
