@@ -12,13 +12,16 @@ import java.util.UUID;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
+import nl.doorstroom.local.Keycloak;
 import nl.doorstroom.platform.privacy.PrivacyDemoSettings;
 import nl.doorstroom.platform.test.SchemaRegistryServer;
 import nl.doorstroom.platform.test.TestTokens;
 
 /**
- * All four services, started once per test JVM from their packaged jars against the JVM's broker and registry,
- * trusting the test token signer as they would trust the identity provider; stopped when the JVM exits.
+ * All four services, started once per test JVM from their packaged jars against the JVM's broker and registry, and
+ * stopped when the JVM exits. Their pages sign users in at a real Keycloak with the local stack's demo realm
+ * (OpenID Connect, as in the local stack); their APIs trust the test token signer as they would trust the identity
+ * provider, so API tests make tokens for any role and scope without a user for each.
  */
 final class RunningPlatform {
 
@@ -37,9 +40,12 @@ final class RunningPlatform {
     }
 
     private static Map<String, ServiceProcess> start() {
+        KeycloakServer keycloak = KeycloakServer.start();
         String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
         String registry = SchemaRegistryServer.url();
         String tokenKey = testTokenKey();
+        // the services read the realm's OpenID configuration at start-up
+        String issuer = keycloak.awaitReady().issuer();
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         for (String name : SERVICES) {
             Map<String, String> settings = new LinkedHashMap<>(Map.of(
@@ -51,6 +57,7 @@ final class RunningPlatform {
                     "doorstroom.topics.partitions", "2"));
             // the public DEMO privacy keys, as in the local stack
             PrivacyDemoSettings.properties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
+            settings.putAll(Keycloak.loginProperties(issuer));
             started.put(name, ServiceProcess.start(name, settings));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().forEach(ServiceProcess::close)));

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,20 +35,22 @@ class WarmHandoverEndToEndTest {
     private static final String UTRECHT = "GM0344";
     private static final String AMERSFOORT = "GM0307";
 
+    private static IntakeApi intake;
     private static RestClient intakeApi;
     private static RestClient trajectoryApi;
 
     @BeforeAll
     static void services() {
-        intakeApi = client(RunningPlatform.service("intake-service").baseUrl());
-        trajectoryApi = client(RunningPlatform.service("trajectory-service").baseUrl());
+        intake = new IntakeApi(RunningPlatform.service("intake-service").baseUrl());
+        intakeApi = intake.client();
+        trajectoryApi = IntakeApi.lenientClient(RunningPlatform.service("trajectory-service").baseUrl());
     }
 
     @Test
     void aLinkedPersonsCompleteDossierIsInThatMunicipalitysInboxAndNoOther() {
-        Registered person = registerWithIntake("Amina", "Haddad");
+        IntakeApi.Registered person = intake.register("Amina", "Haddad");
         String id = person.id();
-        link(id, UTRECHT, person.version());
+        intake.link(id, UTRECHT, person.version());
 
         ResponseEntity<String> found = await("dossier in Utrecht's inbox").atMost(Duration.ofSeconds(15))
                 .until(() -> dossier(UTRECHT, id), response -> response.getStatusCode().value() == 200);
@@ -83,9 +84,9 @@ class WarmHandoverEndToEndTest {
      */
     @Test
     void theProcessingLogHoldsEveryProcessingOfThePersonsData() throws IOException {
-        Registered person = registerWithIntake("Rahel", "Gebremedhin");
+        IntakeApi.Registered person = intake.register("Rahel", "Gebremedhin");
         String id = person.id();
-        link(id, UTRECHT, person.version());
+        intake.link(id, UTRECHT, person.version());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
 
         JsonNode entries = await("the processing log of the person").atMost(Duration.ofSeconds(15)).until(
@@ -121,10 +122,10 @@ class WarmHandoverEndToEndTest {
      */
     @Test
     void anErasedPersonIsGoneFromEveryServiceAndNoTopicYieldsTheirName() {
-        String vNumber = vNumber();
-        Registered person = registerWithIntake("Tsega", "Berhane", vNumber);
+        String vNumber = IntakeApi.vNumber();
+        IntakeApi.Registered person = intake.register("Tsega", "Berhane", vNumber);
         String id = person.id();
-        link(id, UTRECHT, person.version());
+        intake.link(id, UTRECHT, person.version());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
         assertThat(dossier(UTRECHT, id).getBody()).contains("Berhane").contains(vNumber);
 
@@ -153,12 +154,12 @@ class WarmHandoverEndToEndTest {
 
     @Test
     void aRelinkBeforeTheMoveTakesTheDossierToTheNewMunicipality() {
-        Registered person = registerWithIntake("Yonas", "Tesfay");
+        IntakeApi.Registered person = intake.register("Yonas", "Tesfay");
         String id = person.id();
-        link(id, UTRECHT, person.version());
+        intake.link(id, UTRECHT, person.version());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
 
-        link(id, AMERSFOORT, currentVersion(id));
+        intake.link(id, AMERSFOORT, intake.currentVersion(id));
         await("dossier moved to Amersfoort").atMost(Duration.ofSeconds(15))
                 .until(() -> dossier(AMERSFOORT, id).getStatusCode().value() == 200);
         assertThat(dossier(UTRECHT, id).getStatusCode().value()).isEqualTo(404);
@@ -171,17 +172,17 @@ class WarmHandoverEndToEndTest {
      */
     @Test
     void aCorrectionAfterTheLinkReachesTheMunicipalityWithTheBsn() {
-        String vNumber = vNumber();
-        Registered person = registerWithIntake("Selam", "Kidane", vNumber);
+        String vNumber = IntakeApi.vNumber();
+        IntakeApi.Registered person = intake.register("Selam", "Kidane", vNumber);
         String id = person.id();
-        link(id, UTRECHT, person.version());
+        intake.link(id, UTRECHT, person.version());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
 
         ResponseEntity<String> corrected = intakeApi.put().uri("/api/v1/persons/{id}/personal-details", id)
                 .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL")).contentType(MediaType.APPLICATION_JSON)
                 .body("""
-                        {"version":%d,"personalDetails":%s}""".formatted(currentVersion(id),
-                        personalDetails("Selam", "Kidane-Tesfay", vNumber, "999996708")))
+                        {"version":%d,"personalDetails":%s}""".formatted(intake.currentVersion(id),
+                        IntakeApi.personalDetails("Selam", "Kidane-Tesfay", vNumber, "999996708")))
                 .retrieve().toEntity(String.class);
         assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
 
@@ -199,8 +200,8 @@ class WarmHandoverEndToEndTest {
      */
     @Test
     void aNareizigerFollowsTheFamilyToItsMunicipality() {
-        String anchorVNumber = vNumber();
-        Registered anchor = registerWithIntake("Hewan", "Abraha", anchorVNumber);
+        String anchorVNumber = IntakeApi.vNumber();
+        IntakeApi.Registered anchor = intake.register("Hewan", "Abraha", anchorVNumber);
         ResponseEntity<String> household = intakeApi.put().uri("/api/v1/persons/{id}/household", anchor.id())
                 .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL")).contentType(MediaType.APPLICATION_JSON)
                 .body("""
@@ -208,7 +209,7 @@ class WarmHandoverEndToEndTest {
                          "expectedFamilyMembers":[{"relationship":"PARTNER","birthYear":1990}]}""".formatted(anchor.version()))
                 .retrieve().toEntity(String.class);
         assertThat(household.getStatusCode().value()).as(household.getBody()).isEqualTo(200);
-        link(anchor.id(), AMERSFOORT, JSON.readTree(household.getBody()).get("version").asInt());
+        intake.link(anchor.id(), AMERSFOORT, JSON.readTree(household.getBody()).get("version").asInt());
         await().atMost(Duration.ofSeconds(15)).until(() -> dossier(AMERSFOORT, anchor.id()).getStatusCode().value() == 200);
 
         ResponseEntity<String> arrived = intakeApi.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
@@ -216,7 +217,7 @@ class WarmHandoverEndToEndTest {
                 .body("""
                         {"personalDetails":%s,"receptionLocation":"AZC-TER-APEL",
                          "familyReunification":{"anchorVNumber":"%s","relationship":"PARTNER","permitDate":"%s"}}""".formatted(
-                        personalDetails("Tekle", "Abraha", vNumber(), null), anchorVNumber, LocalDate.now().minusDays(2)))
+                        IntakeApi.personalDetails("Tekle", "Abraha", IntakeApi.vNumber(), null), anchorVNumber, LocalDate.now().minusDays(2)))
                 .retrieve().toEntity(String.class);
         assertThat(arrived.getStatusCode().value()).as(arrived.getBody()).isEqualTo(201);
         String nareiziger = JSON.readTree(arrived.getBody()).get("id").asString();
@@ -243,10 +244,10 @@ class WarmHandoverEndToEndTest {
         List<Long> fromRequest = new ArrayList<>();
         List<Long> fromAcknowledgement = new ArrayList<>();
         for (int i = 0; i < people; i++) {
-            Registered person = registerWithIntake("Person" + i, "Meting");
+            IntakeApi.Registered person = intake.register("Person" + i, "Meting");
             String id = person.id();
             long sent = System.nanoTime();
-            link(id, UTRECHT, person.version());
+            intake.link(id, UTRECHT, person.version());
             long acknowledged = System.nanoTime();
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
                     .until(() -> dossier(UTRECHT, id).getStatusCode().value() == 200);
@@ -275,68 +276,6 @@ class WarmHandoverEndToEndTest {
         return sorted.get(Math.max(0, index));
     }
 
-    /** A registered person and the version of their intake record. */
-    record Registered(String id, int version) {
-    }
-
-    private static Registered registerWithIntake(String givenNames, String familyName) {
-        return registerWithIntake(givenNames, familyName, vNumber());
-    }
-
-    /** Registers a person at AZC Budel and records the early intake (record version 2). */
-    private static Registered registerWithIntake(String givenNames, String familyName, String vNumber) {
-        ResponseEntity<String> registered = intakeApi.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
-                .body("""
-                        {"personalDetails":%s,"receptionLocation":"AZC-BUDEL"}""".formatted(
-                        personalDetails(givenNames, familyName, vNumber, null)))
-                .retrieve().toEntity(String.class);
-        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
-        JsonNode person = JSON.readTree(registered.getBody());
-        String id = person.get("id").asString();
-        ResponseEntity<String> intakeRecorded = intakeApi.put().uri("/api/v1/persons/{id}/early-intake", id)
-                .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
-                .contentType(MediaType.APPLICATION_JSON).body("""
-                        {"version":%d,
-                         "education":{"iscedLevel":"ISCED_3","dutchComparableLevel":"MBO_4","yearsOfSchooling":12,"countryOfEducation":"SY",
-                           "diplomas":[{"title":"Diploma elektrotechniek","country":"SY","yearObtained":2012,"documentAvailable":true}],
-                           "credentialEvaluation":{"status":"REQUESTED","reference":"IDW-2026-1234"}},
-                         "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
-                         "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
-                         "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]},
-                         "availability":{"hoursPerWeek":32,"careDuties":["CHILDREN"]}}""".formatted(person.get("version").asInt()))
-                .retrieve().toEntity(String.class);
-        assertThat(intakeRecorded.getStatusCode().value()).as(intakeRecorded.getBody()).isEqualTo(200);
-        return new Registered(id, JSON.readTree(intakeRecorded.getBody()).get("version").asInt());
-    }
-
-    /** The personal details as AZC staff record them; {@code bsn} may be {@code null}. */
-    private static String personalDetails(String givenNames, String familyName, String vNumber, String bsn) {
-        return """
-                {"givenNames":"%s","familyName":"%s","dateOfBirth":"1994-03-12","sex":"FEMALE","vNumber":"%s",%s
-                 "countryOfOrigin":"SY","languagesSpoken":["ar","en"],"literateInLatinScript":true}""".formatted(
-                givenNames, familyName, vNumber, bsn == null ? "" : "\"bsn\":\"" + bsn + "\",");
-    }
-
-    /** The current version of the person's record, as COA sees it before linking. */
-    private static int currentVersion(String id) {
-        ResponseEntity<String> person = intakeApi.get().uri("/api/v1/persons/{id}", id)
-                .header("Authorization", "Bearer " + TestTokens.coaPlacementOfficer()).retrieve().toEntity(String.class);
-        assertThat(person.getStatusCode().value()).as(person.getBody()).isEqualTo(200);
-        return JSON.readTree(person.getBody()).get("version").asInt();
-    }
-
-    /** Links the person; {@code version} is the record's current version. */
-    private static void link(String id, String municipality, int version) {
-        ResponseEntity<String> linked = intakeApi.post().uri("/api/v1/persons/{id}/municipality-links", id)
-                .header("Authorization", "Bearer " + TestTokens.coaPlacementOfficer())
-                .contentType(MediaType.APPLICATION_JSON).body("""
-                        {"version":%d,"municipalityCode":"%s","permitDate":"%s","linkDate":"%s"}""".formatted(
-                        version, municipality, LocalDate.now().minusDays(14), LocalDate.now()))
-                .retrieve().toEntity(String.class);
-        assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
-    }
-
     private static ResponseEntity<String> inbox(String municipality) {
         return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers", municipality)
                 .header("Authorization", "Bearer " + TestTokens.caseWorker(municipality)).retrieve().toEntity(String.class);
@@ -349,13 +288,5 @@ class WarmHandoverEndToEndTest {
     private static ResponseEntity<String> dossierAs(String token, String municipality, String id) {
         return trajectoryApi.get().uri("/api/v1/municipalities/{code}/handovers/{id}", municipality, id)
                 .header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
-    }
-
-    private static RestClient client(String baseUrl) {
-        return RestClient.builder().baseUrl(baseUrl).defaultStatusHandler(status -> true, (request, response) -> { }).build();
-    }
-
-    private static String vNumber() {
-        return String.format("%010d", Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 10_000_000_000L);
     }
 }

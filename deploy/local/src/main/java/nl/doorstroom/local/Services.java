@@ -38,13 +38,10 @@ final class Services {
      */
     static List<String> oauth2Arguments(Options options) {
         String issuer = Keycloak.issuer(options);
-        return List.of(
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-                "--spring.security.oauth2.client.provider.keycloak.issuer-uri=" + issuer,
-                "--spring.security.oauth2.client.registration.keycloak.client-id=" + Keycloak.WEB_CLIENT,
-                "--spring.security.oauth2.client.registration.keycloak.client-secret=" + Keycloak.WEB_CLIENT_SECRET,
-                "--spring.security.oauth2.client.registration.keycloak.scope=openid,profile",
-                "--spring.security.oauth2.client.registration.keycloak.authorization-grant-type=authorization_code");
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
+        Keycloak.loginProperties(issuer).forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments;
     }
 
     /** Everything after the jar on a service's command line. */
