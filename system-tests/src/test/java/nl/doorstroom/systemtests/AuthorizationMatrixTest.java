@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,17 @@ class AuthorizationMatrixTest {
     static final Predicate<Actor> SIGNED_IN = actor -> actor != ANONYMOUS;
 
     /** How to call an endpoint (path variables filled in with the fixture person), and who may. */
-    record Cell(String path, String body, Predicate<Actor> allowed) {
+    record Cell(String path, Supplier<String> body, MediaType contentType, Predicate<Actor> allowed) {
+
+        /** A JSON body, the same for every call. */
+        Cell(String path, String body, Predicate<Actor> allowed) {
+            this(path, body == null ? null : () -> body, MediaType.APPLICATION_JSON, allowed);
+        }
+
+        /** A page's form, made anew for each call (a registration needs a V-number of its own). */
+        static Cell form(String path, Supplier<String> body, Predicate<Actor> allowed) {
+            return new Cell(path, body, MediaType.APPLICATION_FORM_URLENCODED, allowed);
+        }
     }
 
     /** A registered person: the id, and the V-number to find them by. */
@@ -132,6 +143,42 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/persons/" + person + "/processing-log-entries", null, actor -> actor == OPERATOR));
         MATRIX.put("intake-service GET /api/v1/code-lists/{name}",
                 new Cell("/api/v1/code-lists/countries", null, SIGNED_IN));
+        // the intake pages: the same roles and scopes as the API; a change is sent as the page's form
+        Predicate<Actor> azcStaff = actor -> actor == AZC_BUDEL || actor == AZC_TER_APEL;
+        Predicate<Actor> seesPeople = actor -> actor == AZC_BUDEL || actor == AZC_TER_APEL || actor == COA;
+        Predicate<Actor> seesThePerson = actor -> actor == AZC_BUDEL || actor == COA;
+        MATRIX.put("intake-service GET /", new Cell("/", null, EVERYONE));
+        MATRIX.put("intake-service GET /personen", new Cell("/personen?linked=true", null, seesPeople));
+        LISTS_THE_PERSON.put("intake-service GET /personen", seesThePerson);
+        MATRIX.put("intake-service POST /personen", Cell.form("/personen", () -> "text=" + fixture.vNumber(), seesPeople));
+        LISTS_THE_PERSON.put("intake-service POST /personen", seesThePerson);
+        MATRIX.put("intake-service GET /personen/nieuw", new Cell("/personen/nieuw", null, azcStaff));
+        MATRIX.put("intake-service POST /personen/nieuw", Cell.form("/personen/nieuw",
+                () -> personalDetailsForm(randomVNumber()), azcStaff));
+        MATRIX.put("intake-service GET /personen/{personId}", new Cell("/personen/" + person, null, seesThePerson));
+        Predicate<Actor> budel = actor -> actor == AZC_BUDEL;
+        for (String step : List.of("persoonsgegevens", "huishouden", "intake", "toestemming")) {
+            MATRIX.put("intake-service GET /personen/{personId}/" + step, new Cell("/personen/" + person + "/" + step, null, budel));
+        }
+        MATRIX.put("intake-service GET /personen/{personId}/koppeling",
+                new Cell("/personen/" + person + "/koppeling", null, actor -> actor == COA));
+        Registered correctedOnPage = register();
+        MATRIX.put("intake-service POST /personen/{personId}/persoonsgegevens", Cell.form(
+                "/personen/" + correctedOnPage.id() + "/persoonsgegevens",
+                () -> "version=1&" + personalDetailsForm(correctedOnPage.vNumber()), budel));
+        String householdOnPage = register().id();
+        MATRIX.put("intake-service POST /personen/{personId}/huishouden", Cell.form("/personen/" + householdOnPage + "/huishouden",
+                () -> "version=1&partner.inNetherlands=true&children%5B0%5D.birthYear=2016&children%5B0%5D.inNetherlands=true", budel));
+        String intakeOnPage = register().id();
+        MATRIX.put("intake-service POST /personen/{personId}/intake", Cell.form("/personen/" + intakeOnPage + "/intake",
+                () -> "version=1&education.iscedLevel=ISCED_3&cefr.nl.LISTENING=A2&availability.hoursPerWeek=32", budel));
+        String consentOnPage = register().id();
+        MATRIX.put("intake-service POST /personen/{personId}/toestemming", Cell.form("/personen/" + consentOnPage + "/toestemming",
+                () -> "version=1&purpose=EMPLOYER_PROFILE_SHARING&decision=GIVEN&decidedOn=" + LocalDate.now(), budel));
+        String linkedOnPage = register().id();
+        MATRIX.put("intake-service POST /personen/{personId}/koppeling", Cell.form("/personen/" + linkedOnPage + "/koppeling",
+                () -> "version=1&municipalityCode=GM0344&permitDate=%s&linkDate=%s".formatted(
+                        LocalDate.now().minusDays(14), LocalDate.now()), actor -> actor == COA));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers",
                 new Cell("/api/v1/municipalities/GM0344/handovers", null, actor -> actor == UTRECHT));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/handovers/{personId}",
@@ -224,7 +271,7 @@ class AuthorizationMatrixTest {
             request.header("Authorization", "Bearer " + actor.token());
         }
         if (cell.body() != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(cell.body());
+            request.contentType(cell.contentType()).body(cell.body().get());
         }
         return request.retrieve().toEntity(String.class);
     }
@@ -245,7 +292,18 @@ class AuthorizationMatrixTest {
     }
 
     private static String registration() {
-        return registration("%010d".formatted(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L)));
+        return registration(randomVNumber());
+    }
+
+    private static String randomVNumber() {
+        return "%010d".formatted(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+    }
+
+    /** The personal details as the intake pages' form sends them. */
+    private static String personalDetailsForm(String vNumber) {
+        return "personalDetails.givenNames=Amina&personalDetails.familyName=Haddad&personalDetails.dateOfBirth=12-03-1994"
+                + "&personalDetails.sex=FEMALE&personalDetails.vNumber=" + vNumber + "&personalDetails.countryOfOrigin=SY"
+                + "&personalDetails.languagesSpoken%5B0%5D=ar";
     }
 
     private static String registration(String vNumber) {
