@@ -52,7 +52,8 @@ class RegistrationPages {
         MultiValueMap<String, String> submitted = new LinkedMultiValueMap<>(fields);
         submitted.remove("receptionLocation");
         FormBinding.Result<PersonRegistration> bound = binding.bind(submitted, PersonRegistration.class,
-                r -> r == null ? null : new PersonRegistration(r.personalDetails(), CurrentUser.get().location(), r.familyReunification()),
+                r -> r == null ? null : new PersonRegistration(orEmpty(r.personalDetails()), CurrentUser.get().location(),
+                        r.familyReunification()),
                 locale);
         if (bound.hasErrors()) {
             FormPages.invalid(response);
@@ -82,7 +83,8 @@ class RegistrationPages {
                    HttpServletResponse response) {
         String id = personId.toString();
         PersonView person = registrations.read(id);
-        FormBinding.Result<PersonalDetailsCorrection> bound = binding.bind(fields, PersonalDetailsCorrection.class, c -> c, locale);
+        FormBinding.Result<PersonalDetailsCorrection> bound = binding.bind(fields, PersonalDetailsCorrection.class,
+                c -> c == null ? null : new PersonalDetailsCorrection(c.version(), orEmpty(c.personalDetails())), locale);
         if (bound.hasErrors()) {
             FormPages.invalid(response);
             return correctionForm(person, bound.form(), model, locale);
@@ -94,6 +96,11 @@ class RegistrationPages {
             pages.refused(refusal, bound.form(), model, response, locale);
             return correctionForm(person, bound.form(), model, locale);
         }
+    }
+
+    /** A form left entirely empty has personal details too: each of its required fields gets its own message. */
+    private static PersonalDetailsInput orEmpty(PersonalDetailsInput details) {
+        return details != null ? details : new PersonalDetailsInput(null, null, null, null, null, null, null, null, null);
     }
 
     private String registrationForm(FormState form, Model model, Locale locale) {
