@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -50,6 +52,12 @@ public class ActivityResource {
         this.processingLog = processingLog;
     }
 
+    @ApiResponse(responseCode = "201", description = "Planned or recorded: the trajectory after the change; Location names the new item")
+    @ApiResponse(responseCode = "409", description = "Based on an older version (currentVersion says which is current), "
+            + "or not allowed in the trajectory's state (closed, handover not accepted, no brede intake yet); nothing saved",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for another request",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = ACTIVITIES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Plan an activity",
             description = "After the handover is accepted (409 before). Answers 201 with the trajectory and the new "
@@ -72,6 +80,12 @@ public class ActivityResource {
                 .body(TrajectoryView.of(outcome.record(), municipalityCode));
     }
 
+    @ApiResponse(responseCode = "200", description = "The trajectory after the change (or, for a repeated Idempotency-Key, as it is)")
+    @ApiResponse(responseCode = "409", description = "Based on an older version (currentVersion says which is current), "
+            + "or not allowed in the trajectory's state (closed, handover not accepted, no brede intake yet); nothing saved",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for another request",
+            content = @Content(mediaType = "application/problem+json"))
     @PutMapping(path = ACTIVITIES + "/{activityId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change an activity",

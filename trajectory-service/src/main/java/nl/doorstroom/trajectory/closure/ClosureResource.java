@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -39,6 +41,12 @@ public class ClosureResource {
         this.processingLog = processingLog;
     }
 
+    @ApiResponse(responseCode = "200", description = "The trajectory after the change (or, for a repeated Idempotency-Key, as it is)")
+    @ApiResponse(responseCode = "409", description = "Based on an older version (currentVersion says which is current), "
+            + "or not allowed in the trajectory's state (closed, handover not accepted, no brede intake yet); nothing saved",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for another request",
+            content = @Content(mediaType = "application/problem+json"))
     @PutMapping(path = TrajectoryResource.PATH + "/closure", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Close the trajectory",

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -47,6 +49,12 @@ public class MilestoneResource {
         this.processingLog = processingLog;
     }
 
+    @ApiResponse(responseCode = "201", description = "Planned or recorded: the trajectory after the change; Location names the new item")
+    @ApiResponse(responseCode = "409", description = "Based on an older version (currentVersion says which is current), "
+            + "or not allowed in the trajectory's state (closed, handover not accepted, no brede intake yet); nothing saved",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for another request",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = MILESTONES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a milestone",
             description = "After the handover is accepted (409 before). A passed exam names its skill and level. Answers "

@@ -34,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonEvent;
@@ -264,6 +265,29 @@ class TrajectoryIntegrationTest extends TrajectoryServiceIntegrationTest {
 
         assertThat(endOffsets()).as("records on %s", TOPIC).isEqualTo(before);
         assertThat(json(send(HttpMethod.GET, path(UTRECHT, person), null, null)).get("version").asInt()).isZero();
+    }
+
+    @Test
+    void theTrajectoryApiFollowsTheNlApiDesignRules() {
+        String person = linkedPerson(UTRECHT);
+        var response = ApiConventions.get(port, path(UTRECHT, person) + "/plan", "application/json", null, caseWorker);
+        assertThat(response.statusCode()).isEqualTo(200);
+        ApiConventions.assertNlApiHeaders(response);
+        String openApi = ApiConventions.get(port, "/api/v1/openapi.json", "application/json", null, null).body();
+        ApiConventions.assertOpenApiConventions(openApi);
+        JsonNode paths = JSON.readTree(openApi).get("paths");
+        // relative to the versioned server URL
+        String base = "/municipalities/{municipalityCode}/trajectories/{personId}";
+        for (String sub : List.of("", "/acceptance", "/brede-intake", "/plan", "/activities", "/activities/{activityId}",
+                "/milestones", "/milestones/{milestoneId}", "/closure")) {
+            assertThat(paths.has(base + sub)).as("documented: %s", base + sub).isTrue();
+        }
+        JsonNode accept = paths.at("/" + (base + "/acceptance").replace("/", "~1") + "/put/responses");
+        assertThat(accept.propertyNames()).contains("200", "400", "404", "409", "422");
+        assertThat(accept.at("/409/content").has("application/problem+json")).isTrue();
+        assertThat(accept.at("/200/content/application~1json/schema/$ref").asString()).endsWith("/Trajectory");
+        JsonNode planActivity = paths.at("/" + (base + "/activities").replace("/", "~1") + "/post/responses");
+        assertThat(planActivity.propertyNames()).contains("201", "400", "404", "409", "422");
     }
 
     /** A person registered, with an early intake (24 hours a week available), and linked to the municipality. */
