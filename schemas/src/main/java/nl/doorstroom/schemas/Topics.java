@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.doorstroom.schemas.audit.ProcessingLogEvent;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.privacy.SubjectKey;
+import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 
 /** The typed topic catalogue: every topic the platform produces to or consumes from. */
 public final class Topics {
@@ -19,6 +20,14 @@ public final class Topics {
     /** Registration, early intake and municipality link of a person; owned by intake-service, keyed by person id. */
     public static final Topic<String, PersonEvent> INTAKE_PERSON_EVENTS =
             new Topic<>("intake.person-events", String.class, PersonEvent.class, false);
+
+    /**
+     * A person's trajectory at the municipality: handover accepted, brede intake, the PIP and its learning route,
+     * activities, milestones, closure; owned by trajectory-service, keyed by person id (the same id as on
+     * {@link #INTAKE_PERSON_EVENTS}, so one person's intake and trajectory land on the same partition number).
+     */
+    public static final Topic<String, TrajectoryEvent> TRAJECTORY_TRAJECTORY_EVENTS =
+            new Topic<>("trajectory.trajectory-events", String.class, TrajectoryEvent.class, false);
 
     /**
      * The Logboek dataverwerkingen: one entry per processing of one data subject's personal data, written by every
@@ -43,7 +52,8 @@ public final class Topics {
                     "min.cleanable.dirty.ratio", "0.01",
                     "delete.retention.ms", Long.toString(SUBJECT_KEYS_DELETE_RETENTION_MS)));
 
-    public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS);
+    public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, TRAJECTORY_TRAJECTORY_EVENTS,
+            AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS);
 
     private Topics() {
     }

@@ -12,6 +12,7 @@ import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
+import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
 
 /** House rules for contracts that the Avro compiler does not check. */
 class SchemaRulesTest {
@@ -21,6 +22,7 @@ class SchemaRulesTest {
     static {
         Topics.ALL.forEach(t -> ALL_SCHEMAS.add(SpecificData.get().getSchema(t.valueType())));
         ALL_SCHEMAS.add(HandoverDossier.getClassSchema());
+        ALL_SCHEMAS.add(TrajectoryEventHistory.getClassSchema());
     }
 
     @Test

@@ -96,16 +96,9 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void aPersonAtBudelLinkedToUtrecht() {
-        RestClient intake = client("intake-service");
         Registered fixture = register();
         person = fixture.id();
-        ResponseEntity<String> linked = intake.post().uri("/api/v1/persons/{id}/municipality-links", person)
-                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + COA.token())
-                .body(link(1)).retrieve().toEntity(String.class);
-        assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
-        await("the handover reaches Utrecht").atMost(Duration.ofSeconds(30)).until(() -> client("trajectory-service").get()
-                .uri("/api/v1/municipalities/GM0344/handovers/{id}", person).header("Authorization", "Bearer " + UTRECHT.token())
-                .retrieve().toEntity(String.class).getStatusCode().value() == 200);
+        linkToUtrecht(person);
 
         MATRIX.put("intake-service POST /api/v1/persons",
                 new Cell("/api/v1/persons", registration(), actor -> actor == AZC_BUDEL));
@@ -187,6 +180,35 @@ class AuthorizationMatrixTest {
                 new Cell("/gemeenten/GM0344/overdrachten", null, actor -> actor == UTRECHT));
         MATRIX.put("trajectory-service GET /gemeenten/{municipalityCode}/overdrachten/{personId}",
                 new Cell("/gemeenten/GM0344/overdrachten/" + person, null, actor -> actor == UTRECHT));
+        // the fixture person's trajectory, one step per cell in the order the steps must come
+        String trajectory = "/api/v1/municipalities/GM0344/trajectories/" + person;
+        String ofTrajectory = "trajectory-service %s /api/v1/municipalities/{municipalityCode}/trajectories/{personId}";
+        MATRIX.put(ofTrajectory.formatted("GET"), new Cell(trajectory, null, actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("PUT") + "/acceptance",
+                new Cell(trajectory + "/acceptance", "{\"version\":0}", actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("PUT") + "/brede-intake",
+                new Cell(trajectory + "/brede-intake", bredeIntake(1), actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("PUT") + "/plan",
+                new Cell(trajectory + "/plan", plan(2), actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("GET") + "/plan", new Cell(trajectory + "/plan", null, actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("POST") + "/activities",
+                new Cell(trajectory + "/activities", activity(3), actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("POST") + "/milestones",
+                new Cell(trajectory + "/milestones", milestone(4), actor -> actor == UTRECHT));
+        // an activity and a milestone to read and change, in a trajectory of their own made before the matrix runs
+        String planned = "/api/v1/municipalities/GM0344/trajectories/" + linkedToUtrecht();
+        asUtrecht(HttpMethod.PUT, planned + "/acceptance", "{\"version\":0}");
+        asUtrecht(HttpMethod.PUT, planned + "/brede-intake", bredeIntake(1));
+        asUtrecht(HttpMethod.PUT, planned + "/plan", plan(2));
+        String activity = asUtrecht(HttpMethod.POST, planned + "/activities", activity(3)).getHeaders().getLocation().getPath();
+        String milestone = asUtrecht(HttpMethod.POST, planned + "/milestones", milestone(4)).getHeaders().getLocation().getPath();
+        MATRIX.put(ofTrajectory.formatted("GET") + "/activities/{activityId}", new Cell(activity, null, actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("PUT") + "/activities/{activityId}",
+                new Cell(activity, activity(5), actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("GET") + "/milestones/{milestoneId}",
+                new Cell(milestone, null, actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("PUT") + "/closure",
+                new Cell(trajectory + "/closure", closure(5), actor -> actor == UTRECHT));
         MATRIX.put("employer-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("employer-service GET /api/v1/labour-market-regions",
                 new Cell("/api/v1/labour-market-regions", null, SIGNED_IN));
@@ -281,6 +303,23 @@ class AuthorizationMatrixTest {
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 
+    /** Registers a new person at AZC-BUDEL and links them to Utrecht; returns when Utrecht has the dossier. */
+    private static String linkedToUtrecht() {
+        String id = register().id();
+        linkToUtrecht(id);
+        return id;
+    }
+
+    private static void linkToUtrecht(String id) {
+        ResponseEntity<String> linked = client("intake-service").post().uri("/api/v1/persons/{id}/municipality-links", id)
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + COA.token())
+                .body(link(1)).retrieve().toEntity(String.class);
+        assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
+        await("the handover reaches Utrecht").atMost(Duration.ofSeconds(30)).until(() -> client("trajectory-service").get()
+                .uri("/api/v1/municipalities/GM0344/handovers/{id}", id).header("Authorization", "Bearer " + UTRECHT.token())
+                .retrieve().toEntity(String.class).getStatusCode().value() == 200);
+    }
+
     /** Registers a new person at AZC-BUDEL (record version 1). */
     private static Registered register() {
         String vNumber = "%010d".formatted(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
@@ -338,6 +377,43 @@ class AuthorizationMatrixTest {
         return """
                 {"version":%d,"purpose":"EMPLOYER_PROFILE_SHARING","decision":"GIVEN","decidedOn":"%s"}""".formatted(
                 version, LocalDate.now());
+    }
+
+    /** A change made by Utrecht's case worker to prepare the matrix; it must succeed. */
+    private static ResponseEntity<String> asUtrecht(HttpMethod method, String path, String body) {
+        ResponseEntity<String> response = client("trajectory-service").method(method).uri(path)
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + UTRECHT.token())
+                .body(body).retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+        return response;
+    }
+
+    private static String bredeIntake(int version) {
+        return """
+                {"version":%d,"date":"%s","learnabilityTestOutcome":"B1_ATTAINABLE","educationFindings":"MBO-4",
+                 "workFindings":"Elektricien","circumstancesFindings":"32 uur per week"}""".formatted(version, LocalDate.now());
+    }
+
+    private static String plan(int version) {
+        return """
+                {"version":%d,"learningRoute":"B1_ROUTE","adoptedOn":"%s"}""".formatted(version, LocalDate.now());
+    }
+
+    private static String activity(int version) {
+        return """
+                {"version":%d,"kind":"LANGUAGE_COURSE","plannedStart":"%s","hoursPerWeek":12,"provider":"Taalschool"}"""
+                .formatted(version, LocalDate.now().plusDays(7));
+    }
+
+    private static String milestone(int version) {
+        return """
+                {"version":%d,"kind":"EXAM_PASSED","date":"%s","skill":"READING","level":"B1"}""".formatted(
+                version, LocalDate.now());
+    }
+
+    private static String closure(int version) {
+        return """
+                {"version":%d,"closedOn":"%s","outcome":"COMPLETED"}""".formatted(version, LocalDate.now());
     }
 
     private static String link(int version) {

@@ -26,12 +26,12 @@ import nl.doorstroom.schemas.intake.Wishes;
 import nl.doorstroom.schemas.intake.WorkExperience;
 
 /** Intake events as intake-service writes them, for tests. */
-final class PersonEvents {
+public final class PersonEvents {
 
     private PersonEvents() {
     }
 
-    static PersonEvent registered(String personId, Instant at, String givenNames, String familyName) {
+    public static PersonEvent registered(String personId, Instant at, String givenNames, String familyName) {
         return event(personId, at, PersonRegistered.newBuilder()
                 .setGivenNames(givenNames).setFamilyName(familyName)
                 .setDateOfBirth(LocalDate.of(1994, 3, 12)).setVNumber("1234567890")
@@ -42,14 +42,14 @@ final class PersonEvents {
      * A correction of the personal details; {@code sealedIdentity} stands for the sealed identity (the rules never
      * open it).
      */
-    static PersonEvent corrected(String personId, Instant at, String sealedIdentity, String countryOfOrigin) {
+    public static PersonEvent corrected(String personId, Instant at, String sealedIdentity, String countryOfOrigin) {
         return event(personId, at, PersonalDetailsCorrected.newBuilder()
                 .setIdentity(ByteBuffer.wrap(sealedIdentity.getBytes(StandardCharsets.UTF_8)))
                 .setSex(Sex.FEMALE).setCountryOfOrigin(countryOfOrigin)
                 .setLanguagesSpoken(List.of("ar", "nl")).setLiterateInLatinScript(true).build());
     }
 
-    static PersonEvent intake(String personId, Instant at) {
+    public static PersonEvent intake(String personId, Instant at) {
         return event(personId, at, EarlyIntakeRecorded.newBuilder()
                 .setEducation(Education.newBuilder().setHighestLevel(IscedLevel.ISCED_6)
                         .setYearsOfSchooling(16).setCountryOfEducation("SY")
@@ -69,12 +69,12 @@ final class PersonEvents {
                 .build());
     }
 
-    static PersonEvent linked(String personId, Instant at, String municipalityCode) {
+    public static PersonEvent linked(String personId, Instant at, String municipalityCode) {
         return event(personId, at, PersonLinkedToMunicipality.newBuilder().setMunicipalityCode(municipalityCode)
                 .setPermitDate(LocalDate.of(2026, 1, 5)).setLinkDate(LocalDate.of(2026, 1, 19)).build());
     }
 
-    static PersonEvent event(String personId, Instant at, Object payload) {
+    public static PersonEvent event(String personId, Instant at, Object payload) {
         return PersonEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setPersonId(personId)
                 .setOccurredAt(at).setPayload(payload).build();
     }

@@ -104,10 +104,13 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
             driver.quit();
             driver = null;
         }
-        try (Stream<Path> files = Files.walk(profile)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
             }
+            profile = null;
         }
     }
 

@@ -1,0 +1,45 @@
+package nl.doorstroom.trajectory.activities;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import nl.doorstroom.schemas.trajectory.Activity;
+import nl.doorstroom.schemas.trajectory.ActivityKind;
+import nl.doorstroom.trajectory.record.ShortText;
+
+/**
+ * An activity of the plan, as planned or as changed (a change replaces it as a whole; its kind stays).
+ *
+ * @param version      the version of the trajectory this change is based on
+ * @param kind         {@code LANGUAGE_COURSE}, {@code KNM}, {@code PVT}, {@code MAP}, {@code VOLUNTEERING},
+ *                     {@code WORK_EXPERIENCE_PLACE}, {@code INTERNSHIP}, {@code EDUCATION}, {@code PAID_WORK} or
+ *                     {@code JOB_COACHING}
+ * @param plannedEnd   absent for an activity without a planned end
+ * @param hoursPerWeek hours per week the activity takes, 0 to 60
+ * @param provider     language school, employer or organisation
+ */
+public record ActivityInput(
+        @NotNull @Min(0) Integer version,
+        @NotNull ActivityKind kind,
+        @NotNull LocalDate plannedStart,
+        LocalDate plannedEnd,
+        LocalDate actualStart,
+        LocalDate actualEnd,
+        @NotNull @Min(ActivityRules.MIN_HOURS_PER_WEEK) @Max(ActivityRules.MAX_HOURS_PER_WEEK) Integer hoursPerWeek,
+        @ShortText String provider) {
+
+    Activity toActivity(String activityId) {
+        return Activity.newBuilder()
+                .setActivityId(activityId)
+                .setKind(kind)
+                .setPlannedStart(plannedStart)
+                .setPlannedEnd(plannedEnd)
+                .setActualStart(actualStart)
+                .setActualEnd(actualEnd)
+                .setHoursPerWeek(hoursPerWeek)
+                .setProvider(provider == null || provider.isBlank() ? null : provider)
+                .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Closure of a trajectory with its outcome; nothing is recorded after it. */
+package nl.doorstroom.trajectory.closure;

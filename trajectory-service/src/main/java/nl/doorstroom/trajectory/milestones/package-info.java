@@ -1,0 +1,2 @@
+/** Milestones of a trajectory: exams passed per skill, diplomas, first paid job, leaving benefits. */
+package nl.doorstroom.trajectory.milestones;

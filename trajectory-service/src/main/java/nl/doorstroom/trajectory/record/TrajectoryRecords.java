@@ -1,0 +1,103 @@
+package nl.doorstroom.trajectory.record;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.stereotype.Component;
+
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.schemas.trajectory.HandoverDossier;
+import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
+import nl.doorstroom.trajectory.handover.Handovers;
+import nl.doorstroom.trajectory.handover.MunicipalityCodes;
+
+/**
+ * Reads trajectory records, always through the handover dossier: a trajectory is visible only to a case worker of the
+ * municipality the person is linked to now (the join is made at query time on the person id, the key of both stores,
+ * so a re-link moves the trajectory with the dossier). Anyone else gets 404, whether or not the person exists.
+ */
+@Component
+public class TrajectoryRecords {
+
+    /** A change acknowledged a moment ago may not be in the store yet: wait at most this long for it. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(3);
+
+    private final KafkaStreamsInteractiveQueryService queries;
+    private final Handovers handovers;
+    private final MunicipalityCodes municipalities;
+
+    TrajectoryRecords(StreamsBuilderFactoryBean streams, Handovers handovers, MunicipalityCodes municipalities) {
+        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+        // a request waits briefly for a store that is being (re)assigned, then gets 503 rather than hanging
+        this.queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(3).delay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build()));
+        this.handovers = handovers;
+        this.municipalities = municipalities;
+    }
+
+    /**
+     * A person's trajectory together with the handover dossier that scopes it.
+     *
+     * @param record  the trajectory; version 0 before the handover is accepted
+     * @param dossier the handover dossier (for the link and the availability from the early intake)
+     */
+    public record VisibleTrajectory(TrajectoryRecord record, HandoverDossier dossier) {
+
+        /** Hours per week the person is available according to the early intake; {@code null} when not recorded. */
+        public Integer availableHoursPerWeek() {
+            var intake = dossier.getEarlyIntake();
+            return intake == null || intake.getAvailability() == null ? null : intake.getAvailability().getHoursPerWeek();
+        }
+    }
+
+    /**
+     * The trajectory of a person linked to the municipality, as the current case worker may see it.
+     *
+     * @throws NotFoundException when the municipality is not the user's, or the person is not linked to it
+     */
+    public VisibleTrajectory requireVisible(String municipalityCode, String personId) {
+        municipalities.requireVisible(municipalityCode);
+        HandoverDossier dossier = handovers.dossier(municipalityCode, personId)
+                .orElseThrow(() -> new NotFoundException("person"));
+        return new VisibleTrajectory(current(personId), dossier);
+    }
+
+    /** The record as the store holds it right now; version 0 if the person has no trajectory events yet. */
+    TrajectoryRecord current(String personId) {
+        TrajectoryEventHistory history = store().get(personId);
+        return history == null ? TrajectoryRecord.empty(personId) : TrajectoryRecord.of(personId, history.getEvents());
+    }
+
+    /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
+    boolean awaitVersion(String personId, int version) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (current(personId).version() < version) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ReadOnlyKeyValueStore<String, TrajectoryEventHistory> store() {
+        try {
+            return queries.retrieveQueryableStore(TrajectoryTopology.STORE, QueryableStoreTypes.keyValueStore());
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new ReadModelUnavailableException(TrajectoryTopology.STORE, e);
+        }
+    }
+}
