@@ -23,7 +23,7 @@ final class Services {
     }
 
     static final List<Service> ALL = List.of(
-            new Service("intake-service", Options.Port.INTAKE, null),
+            new Service("intake-service", Options.Port.INTAKE, "/personen"),
             new Service("trajectory-service", Options.Port.TRAJECTORY, "/gemeenten/GM0344/overdrachten"),
             new Service("employer-service", Options.Port.EMPLOYER, "/"),
             new Service("analytics-service", Options.Port.ANALYTICS, "/"));
