@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -106,7 +107,8 @@ public class CandidateProfileTopology {
             } else {
                 published.delete(personId);
             }
-            context.forward(record.withKey(pseudonym).withValue(profile.orElse(null)));
+            // fresh headers: Streams would pass on the input's (its CloudEvents subject is the person id)
+            context.forward(record.withKey(pseudonym).withValue(profile.orElse(null)).withHeaders(new RecordHeaders()));
         }
     }
 }
