@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.doorstroom.schemas.audit.ProcessingLogEvent;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.privacy.SubjectKey;
+import nl.doorstroom.schemas.trajectory.CandidateProfile;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 
 /** The typed topic catalogue: every topic the platform produces to or consumes from. */
@@ -28,6 +29,21 @@ public final class Topics {
      */
     public static final Topic<String, TrajectoryEvent> TRAJECTORY_TRAJECTORY_EVENTS =
             new Topic<>("trajectory.trajectory-events", String.class, TrajectoryEvent.class, false);
+
+    /** One day: the longest a removed candidate profile physically stays on the broker's disks. */
+    public static final long CANDIDATE_PROFILES_MAX_COMPACTION_LAG_MS = 24L * 60 * 60 * 1000;
+
+    /**
+     * The minimised candidate profiles employers may see: only of people ready for placements who consented to
+     * employer profile sharing; owned by trajectory-service, keyed by the candidate pseudonym (employer domain). A
+     * tombstone removes a profile (consent withdrawn, readiness taken away, trajectory closed, person erased);
+     * compaction has a deadline so a removed profile is physically gone within
+     * {@link #CANDIDATE_PROFILES_MAX_COMPACTION_LAG_MS}.
+     */
+    public static final Topic<String, CandidateProfile> TRAJECTORY_CANDIDATE_PROFILES =
+            new Topic<>("trajectory.candidate-profiles", String.class, CandidateProfile.class, true, Map.of(
+                    "max.compaction.lag.ms", Long.toString(CANDIDATE_PROFILES_MAX_COMPACTION_LAG_MS),
+                    "min.cleanable.dirty.ratio", "0.01"));
 
     /**
      * The Logboek dataverwerkingen: one entry per processing of one data subject's personal data, written by every
@@ -53,7 +69,7 @@ public final class Topics {
                     "delete.retention.ms", Long.toString(SUBJECT_KEYS_DELETE_RETENTION_MS)));
 
     public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, TRAJECTORY_TRAJECTORY_EVENTS,
-            AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS);
+            TRAJECTORY_CANDIDATE_PROFILES, AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS);
 
     private Topics() {
     }

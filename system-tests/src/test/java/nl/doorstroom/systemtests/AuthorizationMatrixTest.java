@@ -207,8 +207,18 @@ class AuthorizationMatrixTest {
                 new Cell(activity, activity(5), actor -> actor == UTRECHT));
         MATRIX.put(ofTrajectory.formatted("GET") + "/milestones/{milestoneId}",
                 new Cell(milestone, null, actor -> actor == UTRECHT));
+        MATRIX.put(ofTrajectory.formatted("PUT") + "/placement-readiness",
+                new Cell(trajectory + "/placement-readiness", "{\"version\":5,\"ready\":true}", actor -> actor == UTRECHT));
         MATRIX.put(ofTrajectory.formatted("PUT") + "/closure",
-                new Cell(trajectory + "/closure", closure(5), actor -> actor == UTRECHT));
+                new Cell(trajectory + "/closure", closure(6), actor -> actor == UTRECHT));
+        // a move has a person of its own; it goes to Amsterdam, where none of the actors works, so after Utrecht's
+        // call every later actor still finds nobody
+        String moving = "/api/v1/municipalities/GM0344/trajectories/" + linkedToUtrecht();
+        MATRIX.put(ofTrajectory.formatted("POST") + "/moves", new Cell(moving + "/moves",
+                "{\"version\":0,\"toMunicipalityCode\":\"GM0363\",\"moveDate\":\"%s\"}".formatted(LocalDate.now()),
+                actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/signals",
+                new Cell("/api/v1/municipalities/GM0344/signals", null, actor -> actor == UTRECHT));
         MATRIX.put("employer-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("employer-service GET /api/v1/labour-market-regions",
                 new Cell("/api/v1/labour-market-regions", null, SIGNED_IN));

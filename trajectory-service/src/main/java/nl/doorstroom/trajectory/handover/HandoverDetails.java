@@ -19,10 +19,21 @@ import nl.doorstroom.schemas.trajectory.HandoverDossier;
  * @param earlyIntake the early intake: education, work experience, languages, wishes
  * @param link        the link (koppeling) to this municipality
  * @param updatedAt   when the dossier last changed (RFC 3339, UTC)
+ * @param move        the latest move to another municipality, which made this municipality responsible; absent when
+ *                    the person has not moved
  */
 @Schema(name = "HandoverDossier", description = "The complete handover dossier of a person linked to the municipality")
 public record HandoverDetails(String personId, Registration registration, EarlyIntake earlyIntake, Link link,
-                              Instant updatedAt) {
+                              Instant updatedAt, Move move) {
+
+    /**
+     * @param fromMunicipalityCode CBS code of the municipality the person moved from
+     * @param toMunicipalityCode   CBS code of the municipality the person moved to
+     * @param moveDate             date of the move
+     * @param movedAt              when the move was recorded
+     */
+    public record Move(String fromMunicipalityCode, String toMunicipalityCode, LocalDate moveDate, Instant movedAt) {
+    }
 
     /**
      * The registration, with the latest correction of the personal details.
@@ -95,7 +106,10 @@ public record HandoverDetails(String personId, Registration registration, EarlyI
                 registration(dossier.getRegistration(), identity, dossier.getRegisteredAt()),
                 earlyIntake(dossier.getEarlyIntake(), dossier.getEarlyIntakeRecordedAt()),
                 link(dossier.getLink(), dossier.getLinkedAt()),
-                dossier.getUpdatedAt());
+                dossier.getUpdatedAt(),
+                dossier.getMove() == null ? null : new Move(dossier.getMove().getFromMunicipalityCode(),
+                        dossier.getMove().getToMunicipalityCode(), dossier.getMove().getMoveDate(),
+                        dossier.getMove().getMovedAt()));
     }
 
     private static Registration registration(PersonRegistered r, PersonIdentity identity, Instant at) {

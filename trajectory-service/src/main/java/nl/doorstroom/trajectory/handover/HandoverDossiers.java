@@ -3,13 +3,19 @@ package nl.doorstroom.trajectory.handover;
 import java.time.Instant;
 import java.util.Objects;
 
+import nl.doorstroom.schemas.intake.ConsentDecision;
+import nl.doorstroom.schemas.intake.ConsentPurpose;
+import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
+import nl.doorstroom.schemas.trajectory.DossierMove;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
+import nl.doorstroom.schemas.trajectory.PersonMoved;
+import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 
 /**
  * The rules that turn a person's intake events into the dossier a municipality receives at the warm handover.
@@ -28,6 +34,15 @@ import nl.doorstroom.schemas.trajectory.HandoverDossier;
  *     details as a whole.</li>
  *     <li>A link puts the person in that municipality's inbox; a re-link to another municipality takes the person out
  *     of the previous one's inbox, so a person is in at most one inbox.</li>
+ *     <li>The latest decision on consent for employer profile sharing is kept (an older one is stale); consent for
+ *     other purposes is not the municipality's business and is ignored.</li>
+ *     <li>A move ({@code PersonMoved} on {@code trajectory.trajectory-events}, see {@link #applyMove}) makes the new
+ *     municipality responsible: the person leaves the old municipality's inbox and enters the new one's. <b>A move is
+ *     final against intake:</b> once a person has moved, a link that intake records later (a COA re-link or
+ *     correction) is kept in the dossier as the link, but does not change the responsible municipality; only a later
+ *     move does. COA links people before they move into a municipality; after a move between municipalities the
+ *     municipalities decide, so a late or corrective re-link can never silently take the person away from where they
+ *     live now. The topology logs such a link.</li>
  *     <li>An erasure removes the dossier and the inbox entry altogether.</li>
  *     <li>Event types this version does not know are ignored (a newer intake-service may add union branches).</li>
  * </ul>
@@ -99,6 +114,13 @@ public final class HandoverDossiers {
             case PersonErased erased -> {
                 return current == null ? new Applied(null, false, null, null) : new Applied(null, true, linkedBefore, null);
             }
+            case ConsentRecorded consent -> {
+                if (consent.getPurpose() != ConsentPurpose.EMPLOYER_PROFILE_SHARING
+                        || current != null && isBefore(at, current.getEmployerProfileConsentAt())) {
+                    return current == null ? new Applied(null, false, null, null) : unchanged(current, linkedBefore);
+                }
+                next.setEmployerProfileConsent(consent).setEmployerProfileConsentAt(at);
+            }
             case PersonLinkedToMunicipality link -> {
                 if (current != null && isBefore(at, current.getLinkedAt())) {
                     return unchanged(current, linkedBefore);
@@ -118,9 +140,62 @@ public final class HandoverDossiers {
         return new Applied(dossier, !dossier.equals(current), left, linkedNow);
     }
 
-    /** The municipality the person is linked to, or {@code null}. */
+    /**
+     * Applies a move recorded in the trajectory to the person's dossier. A redelivered move (same event id) and a move
+     * older than the one already applied change nothing; a move for a person without a dossier (erased since) is
+     * dropped, as there is nobody left to move.
+     *
+     * @param current the dossier, or {@code null}
+     * @param event   a trajectory event; anything but {@code PersonMoved} changes nothing
+     */
+    public static Applied applyMove(HandoverDossier current, TrajectoryEvent event) {
+        Objects.requireNonNull(event, "event");
+        String responsibleBefore = municipalityOf(current);
+        if (current == null || !(event.getPayload() instanceof PersonMoved moved)) {
+            return new Applied(current, false, null, responsibleBefore);
+        }
+        if (!current.getPersonId().equals(event.getPersonId())) {
+            throw new IllegalArgumentException("event of another person applied to dossier " + current.getPersonId());
+        }
+        DossierMove previous = current.getMove();
+        if (previous != null && (previous.getEventId().equals(event.getEventId())
+                || event.getOccurredAt().isBefore(previous.getMovedAt()))) {
+            return unchanged(current, responsibleBefore);
+        }
+        HandoverDossier.Builder next = HandoverDossier.newBuilder(current).setMove(new DossierMove(event.getEventId(),
+                moved.getFromMunicipalityCode(), moved.getToMunicipalityCode(), moved.getMoveDate(), event.getOccurredAt()));
+        if (event.getOccurredAt().isAfter(current.getUpdatedAt())) {
+            next.setUpdatedAt(event.getOccurredAt());
+        }
+        HandoverDossier dossier = next.build();
+        String responsibleNow = municipalityOf(dossier);
+        String left = responsibleBefore != null && !responsibleBefore.equals(responsibleNow) ? responsibleBefore : null;
+        return new Applied(dossier, true, left, responsibleNow);
+    }
+
+    /**
+     * The municipality responsible for the person: the one they last moved to, otherwise the one they are linked to;
+     * {@code null} when neither.
+     */
     public static String municipalityOf(HandoverDossier dossier) {
-        return dossier == null || dossier.getLink() == null ? null : dossier.getLink().getMunicipalityCode();
+        if (dossier == null) {
+            return null;
+        }
+        if (dossier.getMove() != null) {
+            return dossier.getMove().getToMunicipalityCode();
+        }
+        return dossier.getLink() == null ? null : dossier.getLink().getMunicipalityCode();
+    }
+
+    /** When the person arrived at the responsible municipality: the move, otherwise the link; {@code null} when neither. */
+    public static Instant arrivedAt(HandoverDossier dossier) {
+        return dossier.getMove() != null ? dossier.getMove().getMovedAt() : dossier.getLinkedAt();
+    }
+
+    /** Whether the person's consent for employer profile sharing is given (and not withdrawn since). */
+    public static boolean employerProfileSharingConsented(HandoverDossier dossier) {
+        ConsentRecorded consent = dossier.getEmployerProfileConsent();
+        return consent != null && consent.getDecision() == ConsentDecision.GIVEN;
     }
 
     /**

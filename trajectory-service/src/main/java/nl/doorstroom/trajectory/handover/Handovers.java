@@ -74,7 +74,7 @@ public class Handovers {
                 : identities.open(personId, dossier.getRegistration()).map(identity -> HandoverDetails.of(dossier, identity)));
     }
 
-    /** The dossiers of everyone linked to the municipality, the most recent link first. */
+    /** The dossiers of everyone the municipality is responsible for (linked or moved there), the most recent first. */
     public List<HandoverDossier> inbox(String municipalityCode) {
         List<String> personIds = query(HandoverTopology.INBOX, (ReadOnlyKeyValueStore<String, Long> inbox) -> {
             List<String> ids = new ArrayList<>();
@@ -88,12 +88,32 @@ public class Handovers {
                 .map(dossiers::get)
                 // the entry and the dossier change together; re-check in case a re-link landed between the reads
                 .filter(dossier -> dossier != null && municipalityCode.equals(HandoverDossiers.municipalityOf(dossier)))
-                .sorted(Comparator.comparing(HandoverDossier::getLinkedAt).reversed()
+                .sorted(Comparator.comparing(HandoverDossiers::arrivedAt).reversed()
                         .thenComparing(HandoverDossier::getPersonId))
                 .toList());
     }
 
-    /** The dossier of a person, only if the person is linked to that municipality. */
+    /**
+     * Waits until the person's dossier shows this municipality as responsible (a move just acknowledged may not be in
+     * the store yet), at most {@code patience}.
+     */
+    public boolean awaitResponsible(String municipalityCode, String personId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (dossier(municipalityCode, personId).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The dossier of a person, only if that municipality is responsible for the person (linked or moved there). */
     public Optional<HandoverDossier> dossier(String municipalityCode, String personId) {
         HandoverDossier dossier = query(HandoverTopology.DOSSIERS,
                 (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> dossiers.get(personId));

@@ -13,6 +13,8 @@ import nl.doorstroom.schemas.trajectory.ActivityPlanned;
 import nl.doorstroom.schemas.trajectory.BredeIntakeRecorded;
 import nl.doorstroom.schemas.trajectory.HandoverAccepted;
 import nl.doorstroom.schemas.trajectory.MilestoneReached;
+import nl.doorstroom.schemas.trajectory.PersonMoved;
+import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
@@ -20,7 +22,8 @@ import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 /**
  * A person's trajectory record as it stands after its events: each event is one version, so the version is the number
  * of events. Each section is the one its latest event recorded; activities are kept by id (the latest change of each),
- * milestones in the order they were recorded. No Kafka and no Spring here.
+ * milestones in the order they were recorded. A move hands the trajectory to the new municipality: everything recorded
+ * so far stays, but the handover waits for a case worker there to accept it. No Kafka and no Spring here.
  */
 public final class TrajectoryRecord {
 
@@ -33,6 +36,8 @@ public final class TrajectoryRecord {
     private final Map<String, Activity> activities = new LinkedHashMap<>();
     private final List<MilestoneReached> milestones = new ArrayList<>();
     private TrajectoryClosed closure;
+    private boolean readyForPlacements;
+    private final List<TrajectoryEvent> moves = new ArrayList<>();
 
     private TrajectoryRecord(String personId, List<TrajectoryEvent> history) {
         this.personId = personId;
@@ -63,6 +68,11 @@ public final class TrajectoryRecord {
             case ActivityChanged changed -> activities.put(changed.getActivity().getActivityId(), changed.getActivity());
             case MilestoneReached reached -> milestones.add(reached);
             case TrajectoryClosed closed -> closure = closed;
+            case PersonMoved ignored -> {
+                moves.add(event);
+                acceptance = null;
+            }
+            case PlacementReadinessChanged readiness -> readyForPlacements = readiness.getReady();
             case null, default -> {
                 // a newer version of this service may add event types; this one leaves them out of the record
             }
@@ -82,6 +92,7 @@ public final class TrajectoryRecord {
         return history;
     }
 
+    /** Whether the handover is accepted by the municipality responsible now (a move makes it pending again). */
     public boolean isAccepted() {
         return acceptance != null;
     }
@@ -90,7 +101,17 @@ public final class TrajectoryRecord {
         return closure != null;
     }
 
-    /** The latest acceptance (or re-assignment), as its event, for who accepted it and when. */
+    /** Whether a case worker marked the person ready for placements (and did not take the mark away since). */
+    public boolean isReadyForPlacements() {
+        return readyForPlacements;
+    }
+
+    /** The moves to other municipalities, as their events, oldest first. */
+    public List<TrajectoryEvent> moves() {
+        return List.copyOf(moves);
+    }
+
+    /** The latest acceptance (or re-assignment) since the last move, as its event, for who accepted it and when. */
     public Optional<TrajectoryEvent> acceptance() {
         return Optional.ofNullable(acceptance);
     }

@@ -70,8 +70,11 @@ public class TrajectoryRecords {
         return new VisibleTrajectory(current(personId), dossier);
     }
 
-    /** The record as the store holds it right now; version 0 if the person has no trajectory events yet. */
-    TrajectoryRecord current(String personId) {
+    /**
+     * The record as the store holds it right now; version 0 if the person has no trajectory events yet. Not scoped:
+     * callers pass only people whose dossier they read through the municipality's inbox.
+     */
+    public TrajectoryRecord current(String personId) {
         TrajectoryEventHistory history = store().get(personId);
         return history == null ? TrajectoryRecord.empty(personId) : TrajectoryRecord.of(personId, history.getEvents());
     }

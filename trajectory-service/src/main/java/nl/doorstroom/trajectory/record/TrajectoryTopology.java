@@ -8,6 +8,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -31,13 +32,22 @@ import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
 @Configuration(proxyBeanMethods = false)
 public class TrajectoryTopology {
 
-    static final String STORE = "trajectory-records";
+    /** Person id → the person's trajectory events ({@link TrajectoryEventHistory}), a timestamped key-value store. */
+    public static final String STORE = "trajectory-records";
+
+    /** The trajectory topic, read once: a topic can be the source of only one stream in a topology. */
+    @Bean
+    static KStream<String, TrajectoryEvent> trajectoryEvents(StreamsBuilder builder, KafkaProperties properties) {
+        return builder.stream(Topics.TRAJECTORY_TRAJECTORY_EVENTS.name(),
+                Consumed.with(Serdes.String(), AvroSerdes.<TrajectoryEvent>valueSerde(properties)));
+    }
 
     @Bean
-    static KTable<String, TrajectoryEventHistory> trajectoryRecordTable(StreamsBuilder builder, KafkaProperties properties) {
+    static KTable<String, TrajectoryEventHistory> trajectoryRecordTable(KStream<String, TrajectoryEvent> trajectoryEvents,
+                                                                       KafkaProperties properties) {
         AvroSerde<TrajectoryEvent> events = AvroSerdes.valueSerde(properties);
         AvroSerde<TrajectoryEventHistory> histories = AvroSerdes.valueSerde(properties);
-        return builder.stream(Topics.TRAJECTORY_TRAJECTORY_EVENTS.name(), Consumed.with(Serdes.String(), events))
+        return trajectoryEvents
                 .groupByKey(Grouped.with(Serdes.String(), events))
                 .aggregate(() -> new TrajectoryEventHistory("", List.of()), TrajectoryTopology::append,
                         Named.as(STORE),

@@ -9,6 +9,7 @@ import nl.doorstroom.schemas.trajectory.Activity;
 import nl.doorstroom.schemas.trajectory.BredeIntakeRecorded;
 import nl.doorstroom.schemas.trajectory.HandoverAccepted;
 import nl.doorstroom.schemas.trajectory.MilestoneReached;
+import nl.doorstroom.schemas.trajectory.PersonMoved;
 import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
@@ -19,11 +20,28 @@ import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
  * @param version         version of the trajectory record; send it with the next change (0 before acceptance)
  * @param status          {@code HANDOVER_PENDING}, {@code ACCEPTED} or {@code CLOSED}
  * @param integrationTerm the three-year inburgeringstermijn, from the day after the first PIP's date
+ * @param readyForPlacements whether a case worker marked the person ready for placements
+ * @param moves           the moves between municipalities, oldest first
  */
 @Schema(name = "Trajectory", description = "The inburgering and participation trajectory of a person linked to the municipality")
 public record TrajectoryView(String personId, String municipalityCode, int version, String status,
                              Acceptance acceptance, BredeIntake bredeIntake, Plan plan, IntegrationTerm integrationTerm,
-                             List<ActivityView> activities, List<Milestone> milestones, Closure closure) {
+                             List<ActivityView> activities, List<Milestone> milestones, Closure closure,
+                             boolean readyForPlacements, List<Move> moves) {
+
+    /**
+     * @param fromMunicipalityCode CBS code of the municipality the person left
+     * @param toMunicipalityCode   CBS code of the municipality the person moved to
+     * @param recordedAt           when the move was recorded
+     */
+    public record Move(String fromMunicipalityCode, String toMunicipalityCode, LocalDate moveDate, Instant recordedAt) {
+
+        static Move of(TrajectoryEvent event) {
+            PersonMoved moved = (PersonMoved) event.getPayload();
+            return new Move(moved.getFromMunicipalityCode(), moved.getToMunicipalityCode(), moved.getMoveDate(),
+                    event.getOccurredAt());
+        }
+    }
 
     /**
      * @param caseWorkerAccountId the case worker the trajectory is assigned to
@@ -85,7 +103,9 @@ public record TrajectoryView(String personId, String municipalityCode, int versi
                 r.integrationTerm().orElse(null),
                 r.activities().stream().map(ActivityView::of).toList(),
                 r.milestones().stream().map(Milestone::of).toList(),
-                r.closure().map(TrajectoryView::closure).orElse(null));
+                r.closure().map(TrajectoryView::closure).orElse(null),
+                r.isReadyForPlacements(),
+                r.moves().stream().map(Move::of).toList());
     }
 
     private static Acceptance acceptance(TrajectoryEvent event) {

@@ -1,0 +1,114 @@
+package nl.doorstroom.trajectory.candidates;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.privacy.PseudonymDomain;
+import nl.doorstroom.platform.privacy.Pseudonyms;
+import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.trajectory.CandidateProfile;
+import nl.doorstroom.schemas.trajectory.HandoverDossier;
+import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
+import nl.doorstroom.trajectory.handover.HandoverTopology;
+import nl.doorstroom.trajectory.record.TrajectoryRecord;
+import nl.doorstroom.trajectory.record.TrajectoryTopology;
+
+/**
+ * Keeps {@code trajectory.candidate-profiles} a function of the dossier and the trajectory: whenever either changes
+ * for a person, the profile is worked out again ({@link CandidateProfiles}) from both stores and published under the
+ * person's employer pseudonym if it differs from the one published before; when there is no profile any more (consent
+ * withdrawn, readiness taken away, trajectory closed, person erased) a tombstone removes it. Store {@value #PUBLISHED}
+ * (person id → profile last published) makes this idempotent: a redelivered event, or one that changes nothing the
+ * profile shows, publishes nothing. Everything runs in the task of the person's partition, in the same exactly-once
+ * transaction as the change that caused it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CandidateProfileTopology {
+
+    static final String PUBLISHED = "published-candidate-profiles";
+
+    @Bean
+    static KStream<String, CandidateProfile> candidateProfiles(StreamsBuilder builder, KafkaProperties kafka,
+                                                               KStream<String, HandoverDossier> dossierChanges,
+                                                               KTable<String, TrajectoryEventHistory> trajectoryRecordTable,
+                                                               Pseudonyms pseudonyms, Municipalities municipalities) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED),
+                        Serdes.String(), AvroSerdes.<CandidateProfile>valueSerde(kafka))
+                .withCachingDisabled());
+        KStream<String, String> changedPersons = dossierChanges.mapValues((personId, dossier) -> personId)
+                .merge(trajectoryRecordTable.toStream().mapValues((personId, history) -> personId));
+        KStream<String, CandidateProfile> profiles = changedPersons.process(
+                () -> new ProfileProcessor(pseudonyms, municipalities),
+                HandoverTopology.DOSSIERS, TrajectoryTopology.STORE, PUBLISHED);
+        profiles.to(Topics.TRAJECTORY_CANDIDATE_PROFILES.name(),
+                Produced.with(Serdes.String(), AvroSerdes.<CandidateProfile>valueSerde(kafka)));
+        return profiles;
+    }
+
+    /** Works out a person's profile again and forwards it (or a tombstone) under the pseudonym when it changed. */
+    static final class ProfileProcessor implements Processor<String, String, String, CandidateProfile> {
+
+        private final Pseudonyms pseudonyms;
+        private final Municipalities municipalities;
+        private ProcessorContext<String, CandidateProfile> context;
+        private KeyValueStore<String, HandoverDossier> dossiers;
+        private KeyValueStore<String, ValueAndTimestamp<TrajectoryEventHistory>> trajectories;
+        private KeyValueStore<String, CandidateProfile> published;
+
+        ProfileProcessor(Pseudonyms pseudonyms, Municipalities municipalities) {
+            this.pseudonyms = pseudonyms;
+            this.municipalities = municipalities;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, CandidateProfile> context) {
+            this.context = context;
+            dossiers = context.getStateStore(HandoverTopology.DOSSIERS);
+            trajectories = context.getStateStore(TrajectoryTopology.STORE);
+            published = context.getStateStore(PUBLISHED);
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            String personId = record.key();
+            if (personId == null) {
+                return;
+            }
+            TrajectoryEventHistory history = ValueAndTimestamp.getValueOrNull(trajectories.get(personId));
+            TrajectoryRecord trajectory = TrajectoryRecord.of(personId, history == null ? List.of() : history.getEvents());
+            String pseudonym = pseudonyms.pseudonymOf(PseudonymDomain.EMPLOYER, personId);
+            Optional<CandidateProfile> profile =
+                    CandidateProfiles.of(pseudonym, dossiers.get(personId), trajectory, municipalities);
+            CandidateProfile before = published.get(personId);
+            if (Objects.equals(before, profile.orElse(null))) {
+                return;
+            }
+            if (profile.isPresent()) {
+                published.put(personId, profile.get());
+            } else {
+                published.delete(personId);
+            }
+            // fresh headers: Streams would pass on the input's (its CloudEvents subject is the person id)
+            context.forward(record.withKey(pseudonym).withValue(profile.orElse(null)).withHeaders(new RecordHeaders()));
+        }
+    }
+}
