@@ -25,10 +25,20 @@ class CaseWorkPageErrors {
 
     static final String PROBLEM = "handover/problem";
 
-    @ExceptionHandler({NotFoundException.class, HandlerMethodValidationException.class})
+    @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("problem", "page.problem.not-found");
+        return PROBLEM;
+    }
+
+    /** A malformed municipality code is explained (400); a malformed person or activity id is simply not there (404). */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    String malformedAddress(HandlerMethodValidationException e, Model model, HttpServletResponse response) {
+        boolean municipality = e.getParameterValidationResults().stream()
+                .anyMatch(result -> "municipalityCode".equals(result.getMethodParameter().getParameterName()));
+        response.setStatus(municipality ? HttpStatus.BAD_REQUEST.value() : HttpStatus.NOT_FOUND.value());
+        model.addAttribute("problem", municipality ? "page.problem.invalid-code" : "page.problem.not-found");
         return PROBLEM;
     }
 

@@ -154,6 +154,8 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(amersfoort.get(page).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(amersfoort.get(page + "/plan").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(amersfoort.get(page).getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(utrecht.get("/gemeenten/GM34/trajecten/" + person).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(utrecht.get(page + "/activiteiten/not-an-id").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<String> azc = new Session(TestTokens.azcStaff("AZC-BUDEL")).get(page);
         assertThat(azc.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(azc.getBody()).contains("<h1>Geen toegang</h1>").doesNotContain("Samira");
