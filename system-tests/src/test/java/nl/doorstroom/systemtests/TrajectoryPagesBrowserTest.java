@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.web.client.RestClient;
@@ -81,7 +82,8 @@ class TrajectoryPagesBrowserTest {
         type("date", "31-02-" + today.getYear());
         browser.driver().findElement(By.id("record-brede-intake")).click();
         WebElement summary = browser.awaitVisible(By.cssSelector(".error-summary"));
-        assertThat(summary.getText()).contains("Datum van de brede intake", "Uitkomst van de leerbaarheidstoets");
+        assertThat(summary.getText()).contains("Datum van de brede intake: vul een bestaande datum in",
+                "Uitkomst van de leerbaarheidstoets: vul dit veld in");
         assertThat(browser.driver().findElement(By.id("date")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.driver().findElement(By.id("date")).getAttribute("value")).isEqualTo("31-02-" + today.getYear());
         browser.screenshot("brede intake with errors");
@@ -114,6 +116,7 @@ class TrajectoryPagesBrowserTest {
         assertThat(browser.awaitVisible(By.id("integration-deadline")).getText())
                 .isEqualTo(DUTCH.format(today.minusDays(7).plusYears(3)));
         assertThat(browser.awaitVisible(By.id("activities")).getText()).contains("Taalschool Utrecht", "Werkbedrijf Utrecht");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", warning);
         browser.screenshot("timeline with two lanes and the hours warning");
         browser.assertAccessible();
 

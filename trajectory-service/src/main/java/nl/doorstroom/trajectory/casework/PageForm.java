@@ -16,6 +16,7 @@ import org.springframework.util.MultiValueMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * One form of a case worker's page: its fields, the values as the user typed them (kept when the form comes back with
@@ -197,7 +198,9 @@ public final class PageForm {
         for (ConstraintViolation<?> violation : violations) {
             String field = fieldOf(violation.getPropertyPath());
             if (!errors.containsKey(field)) {
-                reject(field, violation.getMessage());
+                // "must not be null" is the API's wording; on a page the field was simply left empty
+                boolean missing = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+                reject(field, missing ? text("page.form.missing") : violation.getMessage());
             }
         }
     }

@@ -74,7 +74,7 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
                 Map.of("date", "31-02-2026", "learnabilityTestOutcome", "", "educationFindings", "HBO civiele techniek"));
         assertThat(invalidIntake.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalidIntake.getBody()).contains("role=\"alert\"", "href=\"#date\"", "href=\"#learnabilityTestOutcome\"",
-                "vul een bestaande datum in", "aria-invalid=\"true\"", "aria-describedby=\"date-hint date-error\"",
+                "vul een bestaande datum in", "Uitkomst van de leerbaarheidstoets: vul dit veld in", "aria-invalid=\"true\"", "aria-describedby=\"date-hint date-error\"",
                 "value=\"31-02-2026\"", "HBO civiele techniek", "<title>Fout: Brede intake");
         ResponseEntity<String> invalidInEnglish = utrecht.submit(page + "/brede-intake?lang=en",
                 Map.of("date", "31-02-2026", "learnabilityTestOutcome", "B1_ATTAINABLE"));
