@@ -219,6 +219,7 @@ class AuthorizationMatrixTest {
                 actor -> actor == UTRECHT));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/signals",
                 new Cell("/api/v1/municipalities/GM0344/signals", null, actor -> actor == UTRECHT));
+        caseWorkersPages();
         MATRIX.put("employer-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("employer-service GET /api/v1/labour-market-regions",
                 new Cell("/api/v1/labour-market-regions", null, SIGNED_IN));
@@ -390,6 +391,46 @@ class AuthorizationMatrixTest {
     }
 
     /** A change made by Utrecht's case worker to prepare the matrix; it must succeed. */
+    /**
+     * The case worker's pages on a trajectory of their own: every page, then every form post in the order the steps
+     * must come (each form names the version the previous one left), and the change of an activity planned beforehand.
+     */
+    private static void caseWorkersPages() {
+        String of = linkedToUtrecht();
+        String pages = "trajectory-service %s /gemeenten/{municipalityCode}/trajecten/{personId}";
+        String page = "/gemeenten/GM0344/trajecten/" + of;
+        String planned = linkedToUtrecht();
+        String api = "/api/v1/municipalities/GM0344/trajectories/" + planned;
+        asUtrecht(HttpMethod.PUT, api + "/acceptance", "{\"version\":0}");
+        asUtrecht(HttpMethod.PUT, api + "/brede-intake", bredeIntake(1));
+        asUtrecht(HttpMethod.PUT, api + "/plan", plan(2));
+        String activityId = asUtrecht(HttpMethod.POST, api + "/activities", activity(3)).getHeaders().getLocation().getPath()
+                .replaceAll(".*/", "");
+        String activity = "/gemeenten/GM0344/trajecten/" + planned + "/activiteiten/" + activityId;
+        String today = LocalDate.now().toString();
+        MATRIX.put(pages.formatted("GET"), new Cell(page, null, actor -> actor == UTRECHT));
+        for (String form : List.of("/acceptatie", "/brede-intake", "/plan", "/activiteiten/nieuw", "/mijlpalen/nieuw", "/afsluiting")) {
+            MATRIX.put(pages.formatted("GET") + form, new Cell(page + form, null, actor -> actor == UTRECHT));
+        }
+        MATRIX.put(pages.formatted("GET") + "/activiteiten/{activityId}", new Cell(activity, null, actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service POST /gemeenten/{municipalityCode}/overdrachten/{personId}/acceptatie",
+                Cell.form("/gemeenten/GM0344/overdrachten/" + of + "/acceptatie", () -> "version=0", actor -> actor == UTRECHT));
+        MATRIX.put(pages.formatted("POST") + "/acceptatie",
+                Cell.form(page + "/acceptatie", () -> "version=1&caseWorkerAccountId=collega", actor -> actor == UTRECHT));
+        MATRIX.put(pages.formatted("POST") + "/brede-intake", Cell.form(page + "/brede-intake",
+                () -> "version=2&date=" + today + "&learnabilityTestOutcome=B1_ATTAINABLE", actor -> actor == UTRECHT));
+        MATRIX.put(pages.formatted("POST") + "/plan", Cell.form(page + "/plan",
+                () -> "version=3&learningRoute=B1_ROUTE&adoptedOn=" + today, actor -> actor == UTRECHT));
+        MATRIX.put(pages.formatted("POST") + "/activiteiten", Cell.form(page + "/activiteiten",
+                () -> "version=4&kind=PAID_WORK&plannedStart=" + today + "&hoursPerWeek=20", actor -> actor == UTRECHT));
+        MATRIX.put(pages.formatted("POST") + "/activiteiten/{activityId}", Cell.form(activity,
+                () -> "version=4&kind=LANGUAGE_COURSE&plannedStart=" + today + "&hoursPerWeek=8", actor -> actor == UTRECHT));
+        MATRIX.put(pages.formatted("POST") + "/mijlpalen", Cell.form(page + "/mijlpalen",
+                () -> "version=5&kind=FIRST_PAID_JOB&date=" + today, actor -> actor == UTRECHT));
+        MATRIX.put(pages.formatted("POST") + "/afsluiting", Cell.form(page + "/afsluiting",
+                () -> "version=6&closedOn=" + today + "&outcome=COMPLETED", actor -> actor == UTRECHT));
+    }
+
     private static ResponseEntity<String> asUtrecht(HttpMethod method, String path, String body) {
         ResponseEntity<String> response = client("trajectory-service").method(method).uri(path)
                 .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + UTRECHT.token())

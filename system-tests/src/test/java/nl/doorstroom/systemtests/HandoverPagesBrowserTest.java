@@ -52,14 +52,15 @@ class HandoverPagesBrowserTest {
         String inbox = "/gemeenten/" + UTRECHT + "/overdrachten";
         browser.signIn(trajectory + inbox, "utrecht", KeycloakServer.DEMO_PASSWORD);
 
-        WebElement person = browser.awaitVisible(By.cssSelector("a[href$='" + inbox + "/" + personId + "']"));
+        String personPage = "/gemeenten/" + UTRECHT + "/trajecten/" + personId;
+        WebElement person = browser.awaitVisible(By.cssSelector("a[href$='" + personPage + "']"));
         assertThat(person.getText()).isEqualTo("Noor Al-Khatib");
         assertThat(browser.awaitVisible(By.tagName("h1")).getText()).contains("Utrecht");
         browser.screenshot("inbox");
         browser.assertAccessible();
 
         person.click();
-        browser.awaitPage(inbox + "/" + personId);
+        browser.awaitPage(personPage);
         String dossier = browser.awaitVisible(By.tagName("main")).getText();
         assertThat(dossier).contains("Overdrachtsdossier").contains("Noor").contains("Al-Khatib")
                 .contains("AZC-BUDEL").contains("Elektricien");

@@ -20,7 +20,7 @@ import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.platform.web.NotFoundException;
 
-/** The case worker's pages: the municipality's handover inbox and a dossier (Dutch first, server-rendered). */
+/** The handover dossier on its own page (Dutch first, server-rendered); the inbox is in the casework pages. */
 @Controller
 @RequestMapping("/gemeenten/{municipalityCode}/overdrachten")
 public class HandoverPage {
@@ -33,18 +33,6 @@ public class HandoverPage {
         this.handovers = handovers;
         this.municipalities = municipalities;
         this.processingLog = processingLog;
-    }
-
-    @GetMapping
-    @PreAuthorize("hasRole('case-worker')")
-    public String inbox(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode, Model model) {
-        municipalities.requireVisible(municipalityCode);
-        model.addAttribute("municipalityCode", municipalityCode);
-        model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
-        model.addAttribute("handovers", processingLog.recordResult(Handovers.WARM_HANDOVER, "handover.list-inbox",
-                () -> handovers.summaries(municipalityCode),
-                summaries -> summaries.stream().map(HandoverSummary::personId).toList()));
-        return "handover/inbox";
     }
 
     @GetMapping("/{personId}")

@@ -23,7 +23,7 @@ public record PlanView(String personId, int version, TrajectoryView.Plan plan, I
                        boolean dualTrajectory, List<DualTrajectory.Overlap> overlaps,
                        List<DualTrajectory.HoursExceeded> hoursExceeded) {
 
-    static PlanView of(TrajectoryRecord record, Integer availableHoursPerWeek) {
+    public static PlanView of(TrajectoryRecord record, Integer availableHoursPerWeek) {
         List<DualTrajectory.Overlap> overlaps = DualTrajectory.overlaps(record.activities());
         return new PlanView(record.personId(), record.version(), record.plan().map(TrajectoryView.Plan::of).orElse(null),
                 record.integrationTerm().orElse(null), availableHoursPerWeek,

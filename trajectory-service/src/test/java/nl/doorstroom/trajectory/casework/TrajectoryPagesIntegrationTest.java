@@ -1,0 +1,289 @@
+package nl.doorstroom.trajectory.casework;
+
+import static nl.doorstroom.trajectory.handover.PersonEvents.intake;
+import static nl.doorstroom.trajectory.handover.PersonEvents.linked;
+import static nl.doorstroom.trajectory.handover.PersonEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import nl.doorstroom.platform.kafka.EventPublisher;
+import nl.doorstroom.platform.test.TestTokens;
+import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
+
+/**
+ * The case worker's pages over HTTP, as a browser sends them (form posts with the CSRF token of the session the page
+ * opened), signed in with a bearer token: from the inbox through the whole trajectory, with the validation, stale
+ * version and other-municipality answers along the way.
+ */
+class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
+
+    private static final String UTRECHT = "GM0344";
+    private static final String AMERSFOORT = "GM0307";
+    private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"(?: id=\"[^\"]*\")? value=\"([^\"]*)\"");
+
+    @Autowired
+    private EventPublisher publisher;
+
+    @Test
+    void aCaseWorkerFollowsThePersonFromTheInboxToClosureThroughThePages() {
+        String person = linkedPerson(UTRECHT, "Samira", "Youssef");
+        Session utrecht = new Session(TestTokens.caseWorker(UTRECHT));
+        String inbox = "/gemeenten/" + UTRECHT + "/overdrachten";
+        String page = "/gemeenten/" + UTRECHT + "/trajecten/" + person;
+
+        ResponseEntity<String> inboxPage = utrecht.get(inbox);
+        assertThat(inboxPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(row(inboxPage.getBody(), person)).contains("Samira Youssef", "nieuw", "Overdracht nog niet geaccepteerd",
+                "id=\"accept-" + person + "\"", "href=\"" + page + "\"");
+
+        // a bearer token is exempt from CSRF (Spring Security's resource server); a signed-in browser session sends the token
+        assertThat(inboxPage.getBody()).contains("name=\"_csrf\"");
+        ResponseEntity<String> accepted = utrecht.post(inbox, inbox + "/" + person + "/acceptatie",
+                Map.of("version", "0", "submissionKey", UUID.randomUUID().toString()));
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(accepted.getHeaders().getLocation().getPath()).isEqualTo(inbox);
+        assertThat(row(utrecht.get(inbox).getBody(), person)).contains("Geaccepteerd").doesNotContain("nieuw")
+                .doesNotContain("accept-" + person);
+
+        LocalDate today = LocalDate.now();
+        ResponseEntity<String> invalidIntake = utrecht.submit(page + "/brede-intake",
+                Map.of("date", "31-02-2026", "learnabilityTestOutcome", "", "educationFindings", "HBO civiele techniek"));
+        assertThat(invalidIntake.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalidIntake.getBody()).contains("role=\"alert\"", "href=\"#date\"", "href=\"#learnabilityTestOutcome\"",
+                "vul een bestaande datum in", "Uitkomst van de leerbaarheidstoets: vul dit veld in", "aria-invalid=\"true\"", "aria-describedby=\"date-hint date-error\"",
+                "value=\"31-02-2026\"", "HBO civiele techniek", "<title>Fout: Brede intake");
+        ResponseEntity<String> invalidInEnglish = utrecht.submit(page + "/brede-intake?lang=en",
+                Map.of("date", "31-02-2026", "learnabilityTestOutcome", "B1_ATTAINABLE"));
+        assertThat(invalidInEnglish.getBody()).contains("lang=\"en\"", "enter an existing date", "Something is not filled in correctly")
+                .doesNotContain("vul een bestaande datum in");
+        utrecht.get(page + "?lang=nl");
+        assertThat(utrecht.submit(page + "/brede-intake", Map.of("date", DUTCH.format(today.minusDays(30)),
+                "learnabilityTestOutcome", "B1_ATTAINABLE", "workFindings", "Zes jaar ingenieur")).getStatusCode())
+                .isEqualTo(HttpStatus.FOUND);
+
+        ResponseEntity<String> deviating = utrecht.submit(page + "/plan",
+                Map.of("learningRoute", "Z_ROUTE", "adoptedOn", today.minusDays(20).toString()));
+        assertThat(deviating.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(deviating.getBody()).contains("href=\"#deviationReason\"", "wijkt af van de uitkomst van de leerbaarheidstoets",
+                "<option value=\"Z_ROUTE\" selected=\"selected\">");
+        LocalDate adopted = today.minusDays(20);
+        assertThat(utrecht.submit(page + "/plan", Map.of("learningRoute", "B1_ROUTE", "adoptedOn", adopted.toString()))
+                .getStatusCode()).isEqualTo(HttpStatus.FOUND);
+
+        ResponseEntity<String> invalidActivity = utrecht.submit(page + "/activiteiten/nieuw", page + "/activiteiten",
+                Map.of("kind", "LANGUAGE_COURSE", "plannedStart", DUTCH.format(today.plusDays(10)),
+                        "plannedEnd", DUTCH.format(today), "hoursPerWeek", "61"));
+        assertThat(invalidActivity.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalidActivity.getBody()).contains("href=\"#hoursPerWeek\"", "value=\"61\"");
+        assertThat(utrecht.submit(page + "/activiteiten/nieuw", page + "/activiteiten",
+                Map.of("kind", "LANGUAGE_COURSE", "plannedStart", DUTCH.format(today), "plannedEnd", DUTCH.format(today.minusDays(1)),
+                        "hoursPerWeek", "16")).getBody()).contains("href=\"#plannedEnd\"", "de einddatum ligt voor de begindatum");
+        assertThat(utrecht.submit(page + "/activiteiten/nieuw", page + "/activiteiten",
+                Map.of("kind", "LANGUAGE_COURSE", "plannedStart", DUTCH.format(today.plusDays(7)),
+                        "plannedEnd", DUTCH.format(today.plusYears(1)), "hoursPerWeek", "16", "provider", "Taalschool Utrecht"))
+                .getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(utrecht.submit(page + "/activiteiten/nieuw", page + "/activiteiten",
+                Map.of("kind", "WORK_EXPERIENCE_PLACE", "plannedStart", today.plusDays(30).toString(),
+                        "plannedEnd", today.plusMonths(7).toString(), "hoursPerWeek", "16", "provider", "Gemeentewerf"))
+                .getStatusCode()).isEqualTo(HttpStatus.FOUND);
+
+        String plan = utrecht.get(page).getBody();
+        assertThat(section(plan, "lane-language")).contains("Taalcursus: " + DUTCH.format(today.plusDays(7)))
+                .doesNotContain("Werkervaringsplek");
+        assertThat(section(plan, "lane-work")).contains("Werkervaringsplek: " + DUTCH.format(today.plusDays(30))
+                + " tot en met " + DUTCH.format(today.plusMonths(7)) + ", 16 uur per week").doesNotContain("Taalcursus");
+        assertThat(plan).contains("id=\"hours-warning\" role=\"alert\"", "Let op: meer uren gepland dan beschikbaar",
+                "32 uur per week gepland, 24 uur per week beschikbaar", "Duaal traject",
+                "id=\"integration-deadline\">" + DUTCH.format(adopted.plusYears(3)), "B1-route",
+                "<caption>Activiteiten</caption>", "Taalschool Utrecht", "Gemeentewerf",
+                "<caption>Geschiedenis van het traject</caption>", "Overdrachtsdossier", "Civil engineer");
+
+        Map<String, String> staleMilestone = utrecht.hiddenFields(page + "/mijlpalen/nieuw");
+        assertThat(utrecht.submit(page + "/plan", Map.of("learningRoute", "B1_ROUTE", "adoptedOn", adopted.toString()))
+                .getStatusCode()).as("someone else changes the trajectory meanwhile").isEqualTo(HttpStatus.FOUND);
+        Map<String, String> milestone = new HashMap<>(staleMilestone);
+        milestone.putAll(Map.of("kind", "EXAM_PASSED", "date", DUTCH.format(today), "skill", "READING", "level", "B1"));
+        ResponseEntity<String> stale = utrecht.post(page + "/mijlpalen", milestone);
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        int current = Integer.parseInt(staleMilestone.get("version")) + 1;
+        assertThat(stale.getBody()).contains("het staat nu op versie " + current, "Er is niets opgeslagen",
+                "name=\"version\" id=\"version\" value=\"" + current + "\"", "<option value=\"READING\" selected=\"selected\">");
+        assertThat(utrecht.get(page).getBody()).contains("Er zijn nog geen mijlpalen vastgelegd.");
+
+        assertThat(utrecht.submit(page + "/mijlpalen/nieuw", page + "/mijlpalen",
+                Map.of("kind", "EXAM_PASSED", "date", DUTCH.format(today), "skill", "READING", "level", "B1"))
+                .getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(utrecht.submit(page + "/afsluiting", Map.of("closedOn", DUTCH.format(today), "outcome", "COMPLETED",
+                "note", "Examens gehaald")).getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        String closed = utrecht.get(page).getBody();
+        assertThat(closed).contains("id=\"trajectory-status\">Afgesloten", "id=\"closure-outcome\">Inburgering voltooid",
+                "Examen gehaald", "Lezen B1", "Examens gehaald").doesNotContain("/afsluiting\"");
+        ResponseEntity<String> afterClosure = utrecht.submit(page + "/mijlpalen/nieuw", page + "/mijlpalen",
+                Map.of("kind", "DIPLOMA", "date", DUTCH.format(today)));
+        assertThat(afterClosure.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(afterClosure.getBody()).contains("Dit traject is afgesloten");
+
+        Session amersfoort = new Session(TestTokens.caseWorker(AMERSFOORT));
+        ResponseEntity<String> elsewhere = amersfoort.get("/gemeenten/" + AMERSFOORT + "/trajecten/" + person);
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(elsewhere.getBody()).contains("<h1>Niet gevonden</h1>").doesNotContain("Samira");
+        assertThat(amersfoort.get(page).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(amersfoort.get(page + "/plan").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(amersfoort.get(page).getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(utrecht.get("/gemeenten/GM34/trajecten/" + person).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(utrecht.get(page + "/activiteiten/not-an-id").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> azc = new Session(TestTokens.azcStaff("AZC-BUDEL")).get(page);
+        assertThat(azc.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(azc.getBody()).contains("<h1>Geen toegang</h1>").doesNotContain("Samira");
+    }
+
+    @Test
+    void aColleagueIsAssignedOnTheAcceptanceFormAndAStaleInboxButtonSavesNothing() {
+        String person = linkedPerson(UTRECHT, "Omar", "Haddad");
+        Session utrecht = new Session(TestTokens.caseWorker(UTRECHT));
+        String inbox = "/gemeenten/" + UTRECHT + "/overdrachten";
+        String page = "/gemeenten/" + UTRECHT + "/trajecten/" + person;
+        Map<String, String> inboxButton = Map.of("version", "0", "submissionKey", UUID.randomUUID().toString());
+
+        ResponseEntity<String> form = utrecht.get(page + "/acceptatie?lang=en");
+        assertThat(form.getBody()).contains("<label for=\"caseWorkerAccountId\">", "id=\"accept\"",
+                "aria-describedby=\"caseWorkerAccountId-hint\"", "Leave empty to assign the trajectory to yourself");
+        utrecht.get(page + "?lang=nl");
+        assertThat(utrecht.submit(page + "/acceptatie", Map.of("caseWorkerAccountId", "collega-ans")).getStatusCode())
+                .isEqualTo(HttpStatus.FOUND);
+        assertThat(row(utrecht.get(inbox).getBody(), person)).contains("klantmanager collega-ans");
+
+        ResponseEntity<String> late = utrecht.post(inbox, inbox + "/" + person + "/acceptatie", inboxButton);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(late.getBody()).contains("role=\"alert\"", "het staat nu op versie 1");
+        assertThat(row(late.getBody(), person)).contains("klantmanager collega-ans");
+    }
+
+    private String linkedPerson(String municipality, String givenNames, String familyName) {
+        String person = UUID.randomUUID().toString();
+        Instant t = Instant.now();
+        publish(registered(person, t, givenNames, familyName));
+        publish(intake(person, t.plusMillis(1)));
+        publish(linked(person, t.plusMillis(2), municipality));
+        Awaitility.await(person + " in the inbox").atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
+                .until(() -> get("/gemeenten/" + municipality + "/trajecten/" + person, "text/html").getStatusCode() == HttpStatus.OK);
+        return person;
+    }
+
+    private void publish(PersonEvent event) {
+        publisher.publish(Topics.INTAKE_PERSON_EVENTS, event.getPersonId(), event);
+    }
+
+    /** The inbox row of the person. */
+    private static String row(String inbox, String person) {
+        int at = inbox.indexOf("/trajecten/" + person);
+        assertThat(at).as("the person is in the inbox").isPositive();
+        return inbox.substring(inbox.lastIndexOf("<tr", at), inbox.indexOf("</tr>", at));
+    }
+
+    /** The element with this id, up to the end of its lane. */
+    private static String section(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"");
+        assertThat(at).as(id).isPositive();
+        return page.substring(at, page.indexOf("</ul>", at) > 0 ? page.indexOf("</ul>", at) : page.length());
+    }
+
+    /** A browser's session on the pages: the cookie that holds the CSRF token, and the user's bearer token. */
+    private final class Session {
+
+        private final String token;
+        private String cookie;
+        private String csrf;
+
+        Session(String token) {
+            this.token = token;
+        }
+
+        ResponseEntity<String> get(String path) {
+            ResponseEntity<String> response = http.get().uri(path).header(HttpHeaders.ACCEPT, "text/html")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .headers(headers -> { if (cookie != null) headers.add(HttpHeaders.COOKIE, cookie); })
+                    .retrieve().toEntity(String.class);
+            remember(response);
+            return response;
+        }
+
+        /** The hidden fields of the form on the page (version, submission key, CSRF token). */
+        Map<String, String> hiddenFields(String path) {
+            ResponseEntity<String> response = get(path);
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher hidden = HIDDEN.matcher(response.getBody());
+            while (hidden.find()) {
+                fields.putIfAbsent(hidden.group(1), hidden.group(2));
+            }
+            return fields;
+        }
+
+        /** Opens the form at {@code path} and sends it back there with these fields filled in. */
+        ResponseEntity<String> submit(String path, Map<String, String> fields) {
+            return submit(path.replaceAll("\\?.*", ""), path, fields);
+        }
+
+        ResponseEntity<String> submit(String formPath, String action, Map<String, String> fields) {
+            Map<String, String> sent = new HashMap<>(hiddenFields(formPath));
+            sent.putAll(fields);
+            return post(action, sent);
+        }
+
+        /** Opens {@code pagePath} for its CSRF token, then posts these fields to {@code action}. */
+        ResponseEntity<String> post(String pagePath, String action, Map<String, String> fields) {
+            get(pagePath);
+            return post(action, fields);
+        }
+
+        ResponseEntity<String> post(String action, Map<String, String> fields) {
+            Map<String, String> sent = new HashMap<>(fields);
+            sent.put("_csrf", csrf);
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            sent.forEach(form::add);
+            ResponseEntity<String> response = http.post().uri(action).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .header(HttpHeaders.ACCEPT, "text/html").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .headers(headers -> { if (cookie != null) headers.add(HttpHeaders.COOKIE, cookie); })
+                    .body(form).retrieve().toEntity(String.class);
+            remember(response);
+            return response;
+        }
+
+        private void remember(ResponseEntity<String> response) {
+            List<String> cookies = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+            cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                    .ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+            if (response.getBody() != null) {
+                Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.getBody());
+                if (token.find()) {
+                    csrf = token.group(1);
+                }
+            }
+        }
+    }
+}
