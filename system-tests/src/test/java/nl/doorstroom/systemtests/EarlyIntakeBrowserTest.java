@@ -152,7 +152,7 @@ class EarlyIntakeBrowserTest {
         browser.screenshot("Utrecht's inbox with the person and the nareiziger");
         browser.assertAccessible();
         dossier.click();
-        browser.awaitPage(inbox + "/" + personId);
+        browser.awaitPage("/gemeenten/GM0344/trajecten/" + personId);
         assertThat(browser.awaitVisible(By.tagName("main")).getText())
                 .contains("Amina").contains("Haddad").contains("AZC-BUDEL").contains("Elektrotechnisch ingenieur");
         browser.screenshot("the dossier in Utrecht");
