@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -186,8 +187,7 @@ public class ProcessingLog {
             traceId = randomHex(16);
             parentSpanId = randomHex(8);
         }
-        List<ProcessingLogEvent> entries = new ArrayList<>(distinct.size());
-        List<String> keys = new ArrayList<>(distinct.size());
+        List<Map.Entry<String, ProcessingLogEvent>> entries = new ArrayList<>(distinct.size());
         for (String subjectId : distinct) {
             String spanId;
             if (traced) {
@@ -215,12 +215,9 @@ public class ProcessingLog {
                     .setActorRole(role)
                     .setForeignOperation(foreignOperation == null ? null : ForeignOperation.newBuilder(foreignOperation).build())
                     .build();
-            entries.add(new ProcessingLogEvent(UUID.randomUUID().toString(), clock.instant(), entry));
-            keys.add(pseudonym);
+            entries.add(Map.entry(pseudonym, new ProcessingLogEvent(UUID.randomUUID().toString(), clock.instant(), entry)));
         }
-        for (int i = 0; i < entries.size(); i++) {
-            publisher.publish(Topics.AUDIT_PROCESSING_LOG, keys.get(i), entries.get(i));
-        }
+        publisher.publishAll(Topics.AUDIT_PROCESSING_LOG, entries);
     }
 
     private static void requireIds(String traceId, String spanId, String what) {

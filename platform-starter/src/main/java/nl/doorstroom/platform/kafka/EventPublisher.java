@@ -1,12 +1,17 @@
 package nl.doorstroom.platform.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import nl.doorstroom.schemas.Topic;
 
@@ -26,8 +31,27 @@ public class EventPublisher {
     }
 
     public <K, V> RecordMetadata publish(Topic<K, V> topic, K key, V event) {
+        return publishAll(topic, List.of(Map.entry(key, event))).getFirst();
+    }
+
+    /**
+     * Publishes several events and returns once the broker has acknowledged all of them: every event is sent before
+     * any acknowledgement is awaited, so a batch (the processing log of a list page, say) costs one round trip to the
+     * broker instead of one per event.
+     */
+    public <K, V> List<RecordMetadata> publishAll(Topic<K, V> topic, List<Map.Entry<K, V>> events) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return template.send(topic.name(), key, event).get(timeout.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
+            List<CompletableFuture<SendResult<Object, Object>>> sent = new ArrayList<>(events.size());
+            for (Map.Entry<K, V> event : events) {
+                sent.add(template.send(topic.name(), event.getKey(), event.getValue()));
+            }
+            List<RecordMetadata> acknowledged = new ArrayList<>(sent.size());
+            for (CompletableFuture<SendResult<Object, Object>> send : sent) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                acknowledged.add(send.get(left, TimeUnit.NANOSECONDS).getRecordMetadata());
+            }
+            return acknowledged;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventNotPublishedException(topic.name(), e);

@@ -265,14 +265,16 @@ class ProcessingLogTest {
         }
 
         @Override
-        public <K, V> RecordMetadata publish(Topic<K, V> topic, K key, V event) {
+        public <K, V> List<RecordMetadata> publishAll(Topic<K, V> topic, List<Map.Entry<K, V>> events) {
             assertThat(topic).isEqualTo(Topics.AUDIT_PROCESSING_LOG);
             if (failWith != null) {
                 throw failWith;
             }
-            keys.add(key);
-            sent.add(event);
-            return null;
+            events.forEach(event -> {
+                keys.add(event.getKey());
+                sent.add(event.getValue());
+            });
+            return List.of();
         }
 
         List<ProcessingLogEvent> events() {
