@@ -1,6 +1,7 @@
 package nl.doorstroom.platform.kafka;
 
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public class EventPublisher {
     }
 
     public <K, V> RecordMetadata publish(Topic<K, V> topic, K key, V event) {
-        return publishAll(topic, List.of(Map.entry(key, event))).getFirst();
+        // a tombstone has no value, which Map.entry does not take
+        return publishAll(topic, List.of(new AbstractMap.SimpleImmutableEntry<>(key, event))).getFirst();
     }
 
     /**
