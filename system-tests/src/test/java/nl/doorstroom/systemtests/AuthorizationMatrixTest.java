@@ -409,7 +409,8 @@ class AuthorizationMatrixTest {
         String activity = "/gemeenten/GM0344/trajecten/" + planned + "/activiteiten/" + activityId;
         String today = LocalDate.now().toString();
         MATRIX.put(pages.formatted("GET"), new Cell(page, null, actor -> actor == UTRECHT));
-        for (String form : List.of("/acceptatie", "/brede-intake", "/plan", "/activiteiten/nieuw", "/mijlpalen/nieuw", "/afsluiting")) {
+        for (String form : List.of("/acceptatie", "/brede-intake", "/plan", "/activiteiten/nieuw", "/mijlpalen/nieuw", "/afsluiting",
+                "/verhuizing")) {
             MATRIX.put(pages.formatted("GET") + form, new Cell(page + form, null, actor -> actor == UTRECHT));
         }
         MATRIX.put(pages.formatted("GET") + "/activiteiten/{activityId}", new Cell(activity, null, actor -> actor == UTRECHT));
@@ -429,6 +430,16 @@ class AuthorizationMatrixTest {
                 () -> "version=5&kind=FIRST_PAID_JOB&date=" + today, actor -> actor == UTRECHT));
         MATRIX.put(pages.formatted("POST") + "/afsluiting", Cell.form(page + "/afsluiting",
                 () -> "version=6&closedOn=" + today + "&outcome=COMPLETED", actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service GET /gemeenten/{municipalityCode}/signalen",
+                new Cell("/gemeenten/GM0344/signalen", null, actor -> actor == UTRECHT));
+        // readiness needs an accepted handover; a move goes to Nieuwegein, where none of the actors works
+        String ready = linkedToUtrecht();
+        asUtrecht(HttpMethod.PUT, "/api/v1/municipalities/GM0344/trajectories/" + ready + "/acceptance", "{\"version\":0}");
+        MATRIX.put(pages.formatted("POST") + "/plaatsbaarheid", Cell.form("/gemeenten/GM0344/trajecten/" + ready + "/plaatsbaarheid",
+                () -> "version=1&ready=true", actor -> actor == UTRECHT));
+        String moving = linkedToUtrecht();
+        MATRIX.put(pages.formatted("POST") + "/verhuizing", Cell.form("/gemeenten/GM0344/trajecten/" + moving + "/verhuizing",
+                () -> "version=0&toMunicipalityCode=GM0356&moveDate=" + today, actor -> actor == UTRECHT));
     }
 
     private static ResponseEntity<String> asUtrecht(HttpMethod method, String path, String body) {

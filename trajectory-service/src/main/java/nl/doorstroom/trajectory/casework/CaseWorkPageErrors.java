@@ -19,7 +19,7 @@ import nl.doorstroom.platform.web.NotFoundException;
  * The case worker's pages answer with a page, never with the API's JSON: not found (another municipality, an unknown
  * person or a malformed address), no access for another role, and temporarily unavailable while Kafka is.
  */
-@ControllerAdvice(assignableTypes = {InboxPage.class, TrajectoryPage.class})
+@ControllerAdvice(assignableTypes = {InboxPage.class, TrajectoryPage.class, SignalPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseWorkPageErrors {
 

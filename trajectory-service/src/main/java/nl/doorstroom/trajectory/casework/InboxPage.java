@@ -43,8 +43,10 @@ public class InboxPage {
      * @param status        {@code HANDOVER_PENDING}, {@code ACCEPTED} or {@code CLOSED}
      * @param caseWorker    account id of the assigned case worker; {@code null} while the handover is pending
      * @param submissionKey Idempotency-Key of the row's accept button
+     * @param movedFrom     name of the municipality the person moved from; {@code null} when the person did not move
      */
-    public record Row(HandoverSummary handover, String status, String caseWorker, int version, String submissionKey) {
+    public record Row(HandoverSummary handover, String status, String caseWorker, int version, String submissionKey,
+                      String movedFrom) {
 
         public boolean isNew() {
             return "HANDOVER_PENDING".equals(status);
@@ -104,7 +106,8 @@ public class InboxPage {
                     records.requireVisible(municipalityCode, summary.personId()).record(), municipalityCode);
             return new Row(summary, trajectory.status(),
                     trajectory.acceptance() == null ? null : trajectory.acceptance().caseWorkerAccountId(),
-                    trajectory.version(), UUID.randomUUID().toString());
+                    trajectory.version(), UUID.randomUUID().toString(),
+                    summary.movedFrom() == null ? null : municipalities.nameOf(summary.movedFrom()));
         }).toList();
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));

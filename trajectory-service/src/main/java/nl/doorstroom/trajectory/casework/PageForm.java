@@ -29,7 +29,8 @@ public final class PageForm {
     static final String VERSION = "version";
     static final String SUBMISSION_KEY = "submissionKey";
 
-    public enum Type { TEXT, TEXTAREA, DATE, NUMBER, SELECT }
+    /** {@code PICKER} is a text field with suggestions to choose from ({@code <input list>} and a {@code <datalist>}). */
+    public enum Type { TEXT, TEXTAREA, DATE, NUMBER, SELECT, PICKER }
 
     /** A choice of a select field, with its label in the user's language. */
     public record Option(String value, String label) {
@@ -258,6 +259,12 @@ public final class PageForm {
 
         Fields hinted(String name, Type type, boolean required) {
             list.add(new Field(name, type, required, true, List.of()));
+            return this;
+        }
+
+        /** A text field that suggests these choices while typing; what is typed is sent as it is. */
+        Fields picker(String name, boolean required, List<Option> suggestions) {
+            list.add(new Field(name, Type.PICKER, required, true, List.copyOf(suggestions)));
             return this;
         }
 

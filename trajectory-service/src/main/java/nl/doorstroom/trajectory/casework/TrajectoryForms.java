@@ -76,6 +76,14 @@ final class TrajectoryForms {
                 .build();
     }
 
+    /** The municipality the person moves to, picked from today's municipalities by name, each with its region. */
+    static List<PageForm.Field> move(MessageSource messages, List<PageForm.Option> municipalities) {
+        return new PageForm.Fields(messages)
+                .picker("toMunicipalityCode", true, municipalities)
+                .add("moveDate", Type.DATE, true)
+                .build();
+    }
+
     /** Where a form is sent, below the person page. */
     static String path(String form, String activityId) {
         return switch (form) {
@@ -86,6 +94,7 @@ final class TrajectoryForms {
             case "activityChange" -> "/activiteiten/" + activityId;
             case "milestone" -> "/mijlpalen";
             case "closure" -> "/afsluiting";
+            case "move" -> "/verhuizing";
             default -> throw new IllegalArgumentException(form);
         };
     }
@@ -100,6 +109,7 @@ final class TrajectoryForms {
             case "activityChange" -> "save";
             case "milestone" -> "record-milestone";
             case "closure" -> "close-trajectory";
+            case "move" -> "move";
             default -> throw new IllegalArgumentException(form);
         };
     }

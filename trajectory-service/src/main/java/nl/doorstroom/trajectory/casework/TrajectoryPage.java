@@ -1,9 +1,12 @@
 package nl.doorstroom.trajectory.casework;
 
+import java.text.Collator;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,6 +26,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.platform.reference.Municipality;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
@@ -31,6 +36,8 @@ import nl.doorstroom.schemas.trajectory.ClosureOutcome;
 import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
 import nl.doorstroom.schemas.trajectory.LearningRoute;
 import nl.doorstroom.schemas.trajectory.MilestoneKind;
+import nl.doorstroom.schemas.trajectory.PersonMoved;
+import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 import nl.doorstroom.trajectory.acceptance.AcceptanceResource;
 import nl.doorstroom.trajectory.acceptance.HandoverAcceptance;
@@ -38,13 +45,18 @@ import nl.doorstroom.trajectory.activities.ActivityInput;
 import nl.doorstroom.trajectory.activities.ActivityResource;
 import nl.doorstroom.trajectory.bredeintake.BredeIntake;
 import nl.doorstroom.trajectory.bredeintake.BredeIntakeResource;
+import nl.doorstroom.trajectory.candidates.PlacementReadiness;
+import nl.doorstroom.trajectory.candidates.PlacementReadinessResource;
 import nl.doorstroom.trajectory.closure.Closure;
 import nl.doorstroom.trajectory.closure.ClosureResource;
 import nl.doorstroom.trajectory.handover.HandoverDetails;
+import nl.doorstroom.trajectory.handover.HandoverDossiers;
 import nl.doorstroom.trajectory.handover.Handovers;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.milestones.MilestoneInput;
 import nl.doorstroom.trajectory.milestones.MilestoneResource;
+import nl.doorstroom.trajectory.moves.Move;
+import nl.doorstroom.trajectory.moves.MoveResource;
 import nl.doorstroom.trajectory.plan.PlanAdoption;
 import nl.doorstroom.trajectory.plan.PlanResource;
 import nl.doorstroom.trajectory.plan.PlanView;
@@ -83,11 +95,15 @@ public class TrajectoryPage {
     private final ActivityResource activities;
     private final MilestoneResource milestones;
     private final ClosureResource closure;
+    private final MoveResource moves;
+    private final PlacementReadinessResource readiness;
+    private final Municipalities today;
 
     TrajectoryPage(TrajectoryRecords records, Handovers handovers, MunicipalityCodes municipalities,
                    ProcessingLog processingLog, Validator validator, MessageSource messages,
                    AcceptanceResource acceptance, BredeIntakeResource bredeIntake, PlanResource plan,
-                   ActivityResource activities, MilestoneResource milestones, ClosureResource closure) {
+                   ActivityResource activities, MilestoneResource milestones, ClosureResource closure,
+                   MoveResource moves, PlacementReadinessResource readiness, Municipalities today) {
         this.records = records;
         this.handovers = handovers;
         this.municipalities = municipalities;
@@ -100,11 +116,76 @@ public class TrajectoryPage {
         this.activities = activities;
         this.milestones = milestones;
         this.closure = closure;
+        this.moves = moves;
+        this.readiness = readiness;
+        this.today = today;
     }
 
     @GetMapping
     public String person(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
                          @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId, Model model) {
+        return person(municipalityCode, personId, model, null);
+    }
+
+    /**
+     * Marks the person ready for placements ({@code ready=true}) or takes the mark away, from the person page; the
+     * candidate profile follows from the mark and the person's consent. A refusal comes back on the person page.
+     */
+    @PostMapping("/plaatsbaarheid")
+    public String changeReadiness(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
+                                  @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
+                                  @RequestParam MultiValueMap<String, String> sent, Model model,
+                                  HttpServletResponse response, RedirectAttributes redirect) {
+        records.requireVisible(municipalityCode, personId);
+        PageForm form = PageForm.submitted("readiness", List.of(), messages, sent);
+        String ready = form.text("ready", true);
+        PlacementReadiness input = new PlacementReadiness(form.version(),
+                "true".equals(ready) ? Boolean.TRUE : "false".equals(ready) ? Boolean.FALSE : null);
+        int status = TrajectoryForms.submit(form, validator.validate(input),
+                () -> readiness.change(municipalityCode, personId, form.submissionKey(), input));
+        if (status == 0) {
+            redirect.addFlashAttribute("saved", input.ready() ? "page.saved.ready" : "page.saved.unready");
+            return "redirect:/gemeenten/" + municipalityCode + "/trajecten/" + personId;
+        }
+        response.setStatus(status);
+        return person(municipalityCode, personId, model, form.getMessage());
+    }
+
+    @GetMapping("/verhuizing")
+    public String moveForm(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
+                           @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId, Model model) {
+        VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
+        PageForm form = PageForm.blank("move", TrajectoryForms.move(messages, municipalityChoices()), messages,
+                visible.record().version());
+        return form(municipalityCode, personId, form, model);
+    }
+
+    /**
+     * Records the move. The case worker no longer sees the person afterwards, so the inbox follows, saying where the
+     * person went; a refusal comes back on the form.
+     */
+    @PostMapping("/verhuizing")
+    public String move(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
+                       @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
+                       @RequestParam MultiValueMap<String, String> sent, Model model, HttpServletResponse response,
+                       RedirectAttributes redirect) {
+        records.requireVisible(municipalityCode, personId);
+        HandoverDetails dossier = dossier(municipalityCode, personId);
+        PageForm form = PageForm.submitted("move", TrajectoryForms.move(messages, municipalityChoices()), messages, sent);
+        String typed = form.text("toMunicipalityCode", true);
+        Move input = new Move(form.version(), typed == null ? null : codeOf(typed.strip()), form.date("moveDate"));
+        int status = TrajectoryForms.submit(form, validator.validate(input),
+                () -> moves.move(municipalityCode, personId, form.submissionKey(), input));
+        if (status == 0) {
+            redirect.addFlashAttribute("movedPerson", personName(dossier));
+            redirect.addFlashAttribute("movedTo", municipalities.nameOf(input.toMunicipalityCode()));
+            return "redirect:/gemeenten/" + municipalityCode + "/overdrachten";
+        }
+        response.setStatus(status);
+        return form(municipalityCode, personId, form, model);
+    }
+
+    private String person(String municipalityCode, String personId, Model model, String problem) {
         VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
         HandoverDetails dossier = dossier(municipalityCode, personId);
         TrajectoryView trajectory = processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-trajectory",
@@ -116,7 +197,33 @@ public class TrajectoryPage {
         model.addAttribute("plan", planView);
         model.addAttribute("timeline", Timeline.of(planView));
         model.addAttribute("history", visible.record().history().stream().map(this::entry).toList());
+        model.addAttribute("profileConsent", HandoverDossiers.employerProfileSharingConsented(visible.dossier()));
+        model.addAttribute("readinessKey", UUID.randomUUID().toString());
+        model.addAttribute("movedFrom", trajectory.moves().isEmpty() ? null
+                : municipalities.nameOf(trajectory.moves().getLast().fromMunicipalityCode()));
+        model.addAttribute("problem", problem);
         return "casework/person";
+    }
+
+    /** Every municipality of today's set by name, with its labour-market region; the code is what is sent. */
+    private List<PageForm.Option> municipalityChoices() {
+        var locale = LocaleContextHolder.getLocale();
+        return today.all().stream().sorted(Comparator.comparing(Municipality::name, Collator.getInstance(locale)))
+                .map(m -> new PageForm.Option(m.code(), messages.getMessage("page.form.move.municipality-option",
+                        new Object[]{m.name(), m.regionName()}, locale)))
+                .toList();
+    }
+
+    /**
+     * What the picker sends is the code; someone who typed the name without choosing from the list means the
+     * municipality of that name. Anything else goes to validation as typed, and is refused there.
+     */
+    private String codeOf(String typed) {
+        if (today.isKnown(typed)) {
+            return typed;
+        }
+        return today.all().stream().filter(m -> m.name().equalsIgnoreCase(typed)).map(Municipality::code)
+                .findFirst().orElse(typed);
     }
 
     @GetMapping("/acceptatie")
@@ -323,15 +430,28 @@ public class TrajectoryPage {
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
         model.addAttribute("personId", personId);
-        model.addAttribute("personName", dossier.registration() == null ? null
-                : dossier.registration().givenNames() + " " + dossier.registration().familyName());
+        model.addAttribute("personName", personName(dossier));
+    }
+
+    private static String personName(HandoverDetails dossier) {
+        return dossier.registration() == null ? null
+                : dossier.registration().givenNames() + " " + dossier.registration().familyName();
     }
 
     /** A change as the history lists it; an event type this version has no words for keeps its name. */
     private HistoryEntry entry(TrajectoryEvent event) {
         String type = event.getPayload().getClass().getSimpleName();
-        return new HistoryEntry(event.getRecordVersion(), event.getOccurredAt().atZone(AMSTERDAM),
-                messages.getMessage("page.history." + type, null, type, LocaleContextHolder.getLocale()),
+        var locale = LocaleContextHolder.getLocale();
+        String words = switch (event.getPayload()) {
+            case PersonMoved moved -> messages.getMessage("page.history.PersonMoved",
+                    new Object[]{municipalities.nameOf(moved.getFromMunicipalityCode()),
+                            municipalities.nameOf(moved.getToMunicipalityCode()), PageDates.format(moved.getMoveDate())},
+                    locale);
+            case PlacementReadinessChanged readiness -> messages.getMessage(
+                    "page.history.PlacementReadinessChanged." + readiness.getReady(), null, locale);
+            default -> messages.getMessage("page.history." + type, null, type, locale);
+        };
+        return new HistoryEntry(event.getRecordVersion(), event.getOccurredAt().atZone(AMSTERDAM), words,
                 event.getRecordedBy() == null ? null : event.getRecordedBy().getAccountId());
     }
 }

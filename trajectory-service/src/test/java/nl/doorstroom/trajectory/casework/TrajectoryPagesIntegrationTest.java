@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,8 +31,17 @@ import org.springframework.util.MultiValueMap;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.ConsentDecision;
+import nl.doorstroom.schemas.intake.ConsentPurpose;
+import nl.doorstroom.schemas.intake.ConsentRecorded;
+import nl.doorstroom.schemas.intake.FamilyRelationship;
+import nl.doorstroom.schemas.intake.FamilyReunification;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonRegistered;
+import nl.doorstroom.trajectory.CaseWorkerClient;
 import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
+import nl.doorstroom.trajectory.handover.PersonEvents;
+import nl.doorstroom.trajectory.signals.SignalProperties;
 
 /**
  * The case worker's pages over HTTP, as a browser sends them (form posts with the CSRF token of the session the page
@@ -45,8 +55,14 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
     private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"(?: id=\"[^\"]*\")? value=\"([^\"]*)\"");
 
+    /** Only this class links people to Groningen, so its signal list starts empty. */
+    private static final String GRONINGEN = "GM0014";
+
     @Autowired
     private EventPublisher publisher;
+
+    @Autowired
+    private SignalProperties signalProperties;
 
     @Test
     void aCaseWorkerFollowsThePersonFromTheInboxToClosureThroughThePages() {
@@ -181,6 +197,172 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(late.getBody()).contains("role=\"alert\"", "het staat nu op versie 1");
         assertThat(row(late.getBody(), person)).contains("klantmanager collega-ans");
+    }
+
+    @Test
+    void theSignalListShowsWhoWaitsTooLongInWordsWithNareizigersApart() {
+        Session groningen = new Session(TestTokens.caseWorker(GRONINGEN));
+        String signals = "/gemeenten/" + GRONINGEN + "/signalen";
+        String inbox = "/gemeenten/" + GRONINGEN + "/overdrachten";
+        int threshold = signalProperties.signalAfterWeeks();
+
+        ResponseEntity<String> empty = groningen.get(signals);
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(empty.getBody()).contains("<h1>Signaleringslijst van gemeente Groningen</h1>",
+                "langer dan " + threshold + " weken aan de gemeente gekoppeld",
+                "id=\"persons-empty\">Er wacht niemand langer dan " + threshold + " weken op een volgende stap.",
+                "id=\"nareizigers-empty\">Er wacht geen nareiziger langer dan " + threshold + " weken",
+                "id=\"to-inbox\" href=\"" + inbox + "\"").doesNotContain("<table");
+        assertThat(groningen.get(inbox).getBody()).contains("id=\"to-signals\" href=\"" + signals + "\"");
+
+        CaseWorkerClient api = new CaseWorkerClient(http, GRONINGEN);
+        Instant longAgo = Instant.now().minus(Duration.ofDays(7L * (threshold + 1) + 1));
+        String forgotten = api.linkedPerson(publisher, longAgo);
+        String nareiziger = api.linkedPerson(publisher, longAgo, familyReunification(longAgo));
+        String recent = api.linkedPerson(publisher, Instant.now());
+        String arrived = DUTCH.format(longAgo.atZone(ZoneId.of("Europe/Amsterdam")));
+
+        String list = groningen.get(signals).getBody();
+        String persons = table(list, "persons-signals");
+        assertThat(row(persons, forgotten)).contains("Rania Darwish", arrived, "<td>" + (threshold + 1) + "</td>",
+                "Overdracht niet geaccepteerd", "Geen brede intake", "Geen activiteit gepland",
+                "href=\"/gemeenten/" + GRONINGEN + "/trajecten/" + forgotten + "\"");
+        assertThat(persons).doesNotContain(nareiziger, recent).contains("<caption>Personen met een signaal (1)");
+        String nareizigers = table(list, "nareizigers-signals");
+        assertThat(row(nareizigers, nareiziger)).contains("Noor Darwish", "Overdracht niet geaccepteerd");
+        assertThat(nareizigers).doesNotContain(forgotten, recent);
+        assertThat(list).doesNotContain("persons-empty", "nareizigers-empty");
+
+        String english = groningen.get(signals + "?lang=en").getBody();
+        assertThat(english).contains("lang=\"en\"", "Signal list of the municipality of Groningen",
+                "more than " + threshold + " weeks ago", "Handover not accepted", "No brede intake", "No activity planned",
+                "Nareizigers (family reunification)");
+        groningen.get(signals + "?lang=nl");
+
+        assertThat(new Session(TestTokens.caseWorker(UTRECHT)).get(signals).getStatusCode())
+                .as("another municipality's signal list").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(groningen.get("/gemeenten/GM14/signalen").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> azc = new Session(TestTokens.azcStaff("AZC-BUDEL")).get(signals);
+        assertThat(azc.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(azc.getBody()).contains("<h1>Geen toegang</h1>").doesNotContain("Darwish");
+    }
+
+    @Test
+    void aMoveThroughTheFormSendsThePersonToTheNewMunicipalitysInboxAndUtrechtLosesSight() {
+        String person = linkedPerson(UTRECHT, "Layla", "Karimi");
+        Session utrecht = new Session(TestTokens.caseWorker(UTRECHT));
+        String page = "/gemeenten/" + UTRECHT + "/trajecten/" + person;
+        String form = page + "/verhuizing";
+        String moveDate = DUTCH.format(LocalDate.now());
+
+        assertThat(utrecht.get(page).getBody()).contains("id=\"to-move\" href=\"" + form + "\"");
+        String blank = utrecht.get(form).getBody();
+        assertThat(blank).contains("<h1>Verhuizing vastleggen</h1>", "list=\"toMunicipalityCode-options\"",
+                "<datalist id=\"toMunicipalityCode-options\">",
+                "<option value=\"GM0356\" label=\"Nieuwegein – arbeidsmarktregio Midden-Utrecht\">",
+                "aria-describedby=\"toMunicipalityCode-hint\"", "id=\"move\"");
+        assertThat(Pattern.compile("<option value=\"GM\\d{4}\"").matcher(blank).results().count())
+                .as("today's municipalities").isEqualTo(342);
+
+        ResponseEntity<String> same = utrecht.submit(form, Map.of("toMunicipalityCode", "Utrecht", "moveDate", moveDate));
+        assertThat(same.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(same.getBody()).contains("role=\"alert\"", "href=\"#toMunicipalityCode\"",
+                "Nieuwe gemeente: de persoon woont al in deze gemeente", "value=\"Utrecht\"", "value=\"" + moveDate + "\"",
+                "<title>Fout: Verhuizing vastleggen");
+        ResponseEntity<String> unknown = utrecht.submit(form, Map.of("toMunicipalityCode", "GM9999", "moveDate", ""));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("Nieuwe gemeente: is geen bestaande gemeentecode", "href=\"#moveDate\"",
+                "Verhuisdatum: vul dit veld in", "value=\"GM9999\"");
+        ResponseEntity<String> sameInEnglish = utrecht.submit(form + "?lang=en",
+                Map.of("toMunicipalityCode", "GM0344", "moveDate", moveDate));
+        assertThat(sameInEnglish.getBody()).contains("lang=\"en\"", "New municipality: the person already lives in this municipality",
+                "Utrecht – labour-market region Midden-Utrecht").doesNotContain("woont al");
+        ResponseEntity<String> unknownInEnglish = utrecht.submit(form + "?lang=en", Map.of("toMunicipalityCode", "Atlantis", "moveDate", moveDate));
+        assertThat(unknownInEnglish.getBody()).contains("New municipality: is not a current municipality code", "value=\"Atlantis\"");
+        utrecht.get(page + "?lang=nl");
+
+        ResponseEntity<String> moved = utrecht.submit(form, Map.of("toMunicipalityCode", "Amersfoort", "moveDate", moveDate));
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(moved.getHeaders().getLocation().getPath()).isEqualTo("/gemeenten/" + UTRECHT + "/overdrachten");
+        String utrechtInbox = utrecht.get("/gemeenten/" + UTRECHT + "/overdrachten").getBody();
+        assertThat(utrechtInbox).contains("id=\"moved\" role=\"status\"",
+                "Layla Karimi is verhuisd naar Amersfoort; het dossier staat nu in hun inbox.").doesNotContain("/trajecten/" + person);
+        ResponseEntity<String> gone = utrecht.get(page);
+        assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(gone.getBody()).contains("<h1>Niet gevonden</h1>").doesNotContain("Layla");
+        assertThat(utrecht.get(form).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        Session amersfoort = new Session(TestTokens.caseWorker(AMERSFOORT));
+        String amersfoortInbox = amersfoort.get("/gemeenten/" + AMERSFOORT + "/overdrachten").getBody();
+        assertThat(row(amersfoortInbox, person)).contains("Layla Karimi", "nieuw", "Overdracht nog niet geaccepteerd",
+                "id=\"moved-from-" + person + "\">verhuisd uit Utrecht op " + moveDate);
+        String there = amersfoort.get("/gemeenten/" + AMERSFOORT + "/trajecten/" + person).getBody();
+        assertThat(there).contains("id=\"moved-from\">verhuisd uit Utrecht op " + moveDate,
+                "Verhuisd van Utrecht naar Amersfoort op " + moveDate);
+        assertThat(amersfoort.get("/gemeenten/" + AMERSFOORT + "/trajecten/" + person + "?lang=en").getBody())
+                .contains("Moved from Utrecht to Amersfoort on " + moveDate, "moved from Utrecht on " + moveDate);
+    }
+
+    @Test
+    void thePersonIsMarkedReadyForPlacementsAndTheMarkTakenAwayWithTheConsentShown() {
+        String person = linkedPerson(UTRECHT, "Hamid", "Rahimi");
+        publish(PersonEvents.event(person, Instant.now(),
+                new ConsentRecorded(ConsentPurpose.EMPLOYER_PROFILE_SHARING, ConsentDecision.GIVEN, LocalDate.now())));
+        Session utrecht = new Session(TestTokens.caseWorker(UTRECHT));
+        String page = "/gemeenten/" + UTRECHT + "/trajecten/" + person;
+        String readiness = page + "/plaatsbaarheid";
+        Awaitility.await("the consent in the dossier").atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
+                .until(() -> utrecht.get(page).getBody().contains("id=\"profile-consent\">Ja"));
+
+        String pending = utrecht.get(page).getBody();
+        assertThat(pending).contains("id=\"readiness-state\">Nee", "id=\"profile-shared\">Wordt niet gedeeld",
+                "alleen met werkgevers in de regio gedeeld als de persoon klaar is voor plaatsing én",
+                "Accepteer eerst de overdracht; daarna kan de persoon").doesNotContain("mark-ready");
+        assertThat(utrecht.submit(page + "/acceptatie", Map.of()).getStatusCode()).isEqualTo(HttpStatus.FOUND);
+
+        Map<String, String> mark = utrecht.hiddenFields(page);
+        assertThat(utrecht.get(page).getBody()).contains("id=\"mark-ready\"", "name=\"ready\" value=\"true\"");
+        ResponseEntity<String> marked = utrecht.post(readiness, mark);
+        assertThat(marked.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        String ready = utrecht.get(page).getBody();
+        assertThat(ready).contains("De persoon is gemarkeerd als klaar voor plaatsing.", "id=\"readiness-state\">Ja",
+                "id=\"profile-shared\">Wordt gedeeld met werkgevers", "id=\"unmark-ready\"",
+                "Gemarkeerd als klaar voor plaatsing").doesNotContain("id=\"mark-ready\"");
+
+        Map<String, String> again = new HashMap<>(mark);
+        again.put("submissionKey", UUID.randomUUID().toString());
+        ResponseEntity<String> stale = utrecht.post(readiness, again);
+        assertThat(stale.getStatusCode()).as("the same button, sent again with a new key").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody()).contains("id=\"problem\" role=\"alert\"", "het staat nu op versie 2",
+                "id=\"readiness-state\">Ja");
+        Map<String, String> invalid = new HashMap<>(utrecht.hiddenFields(page));
+        invalid.put("ready", "misschien");
+        assertThat(utrecht.post(readiness, invalid).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        assertThat(utrecht.post(readiness, utrecht.hiddenFields(page)).getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(utrecht.get(page + "?lang=en").getBody()).contains("The mark ready for placements has been taken away.",
+                "id=\"readiness-state\">No", "id=\"profile-shared\">Not shared", "id=\"mark-ready\"",
+                "Mark ready for placements taken away");
+        utrecht.get(page + "?lang=nl");
+        assertThat(new Session(TestTokens.caseWorker(AMERSFOORT)).post(page, readiness, utrecht.hiddenFields(page))
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static PersonEvent familyReunification(Instant at) {
+        // the client sets the person id; this later registration with the family reunification replaces the first
+        return PersonEvents.event("set-by-client", at.plusMillis(1), PersonRegistered.newBuilder()
+                .setGivenNames("Noor").setFamilyName("Darwish").setDateOfBirth(LocalDate.of(2015, 4, 2))
+                .setVNumber("1234567892").setCountryOfOrigin("SY").setReceptionLocation("AZC-TER-APEL")
+                .setFamilyReunification(FamilyReunification.newBuilder().setAnchorPersonId("anchor-2")
+                        .setRelationship(FamilyRelationship.CHILD).build())
+                .build());
+    }
+
+    /** The table with this id. */
+    private static String table(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"");
+        assertThat(at).as(id).isPositive();
+        return page.substring(at, page.indexOf("</table>", at));
     }
 
     private String linkedPerson(String municipality, String givenNames, String familyName) {
