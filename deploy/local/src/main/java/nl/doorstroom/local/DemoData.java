@@ -117,18 +117,11 @@ final class DemoData {
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*([0-9]+)");
     private static final Pattern DECISION = Pattern.compile("\"decision\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Duration RETRY_FOR = Duration.ofSeconds(30);
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(300);
 
-    private final URI intake;
-    private final TokenSource tokens;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final DemoRequests intake;
 
     DemoData(URI intakeBaseUri, TokenSource tokens) {
-        this.intake = intakeBaseUri;
-        this.tokens = tokens;
+        this.intake = new DemoRequests(intakeBaseUri, tokens, RETRY_FOR);
     }
 
     /** Seeds every person; returns how many are complete. Problems are printed, not thrown. */
@@ -148,7 +141,7 @@ final class DemoData {
     private void seed(Person person) throws DemoException {
         String azcStaff = azcAccount(person);
         String key = "doorstroom-demo-" + person.key();
-        HttpResponse<String> registered = send(azcStaff, "POST", "/api/v1/persons", person.registration(), key, false, true);
+        HttpResponse<String> registered = intake.send(azcStaff, "POST", "/api/v1/persons", person.registration(), key, false, true);
         boolean seededBefore = registered.statusCode() >= 400;
         String record = seededBefore ? alreadyRegistered(azcStaff, person).orElse(null) : registered.body();
         if (record == null) {
@@ -181,6 +174,16 @@ final class DemoData {
     }
 
     /**
+     * The id of the demo person with this key, found by a search at their reception location as below; empty when
+     * they are not registered there.
+     */
+    Optional<String> registeredId(String personKey) throws DemoException {
+        Person person = PERSONS.stream().filter(p -> p.key().equals(personKey)).findFirst()
+                .orElseThrow(() -> new DemoException("no demo person " + personKey));
+        return alreadyRegistered(azcAccount(person), person).flatMap(found -> personId(null, found));
+    }
+
+    /**
      * The record of a person who was registered before, found by a search among the people at their reception
      * location by V-number, so only what is missing is added. Registered before, but not with this Idempotency-Key:
      * the V-number is already registered (409), e.g. by another account id after the realm was imported afresh; or the
@@ -192,7 +195,7 @@ final class DemoData {
         if (!vNumber.find()) {
             throw new DemoException("no V-number in the registration");
         }
-        HttpResponse<String> found = send(azcStaff, "POST", "/api/v1/person-searches",
+        HttpResponse<String> found = intake.send(azcStaff, "POST", "/api/v1/person-searches",
                 "{\"text\":\"" + vNumber.group(1) + "\"}", null, false, false);
         return ID.matcher(found.body()).find() ? Optional.of(found.body()) : Optional.empty();
     }
@@ -200,7 +203,7 @@ final class DemoData {
     /** Sends one change based on the record's current version; returns the version after it. */
     private int change(String account, String method, String path, String json, int version, String idempotencyKey)
             throws DemoException {
-        HttpResponse<String> response = send(account, method, path, withVersion(json, version), idempotencyKey, true, false);
+        HttpResponse<String> response = intake.send(account, method, path, withVersion(json, version), idempotencyKey, true, false);
         return version(response.body()).orElse(version + 1);
     }
 
@@ -269,51 +272,6 @@ final class DemoData {
         return Optional.ofNullable(response).flatMap(r -> r.headers().firstValue("Location"))
                 .map(location -> location.substring(location.lastIndexOf('/') + 1))
                 .filter(last -> last.length() == 36);
-    }
-
-    /**
-     * Sends JSON and expects 2xx (or 409 and 422 where {@code conflictIsAnswer}). A just-registered person may be unknown
-     * (404) for a moment until the read model catches up, and a 503 means Kafka was briefly unavailable: both are
-     * retried for a bounded time.
-     */
-    private HttpResponse<String> send(String account, String method, String path, String json, String idempotencyKey,
-                                      boolean retryNotFound, boolean conflictIsAnswer) throws DemoException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(intake.resolve(path))
-                .timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Bearer " + tokens.bearerToken(account))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
-        if (idempotencyKey != null) {
-            builder.header("Idempotency-Key", idempotencyKey);
-        }
-        HttpRequest request = builder.build();
-        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-        while (true) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new DemoException(method + " " + path + " failed: " + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DemoException("interrupted");
-            }
-            int status = response.statusCode();
-            if ((status >= 200 && status < 300) || (conflictIsAnswer && (status == 409 || status == 422))) {
-                return response;
-            }
-            boolean retry = status == 503 || (retryNotFound && status == 404);
-            if (!retry || System.nanoTime() > deadline) {
-                throw new DemoException(method + " " + path + " answered " + status + " " + response.body());
-            }
-            try {
-                Thread.sleep(RETRY_PAUSE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DemoException("interrupted");
-            }
-        }
     }
 
     /** An access token for a demo account. */

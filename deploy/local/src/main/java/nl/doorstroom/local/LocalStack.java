@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 
 /**
  * The one-command local stack: a Kafka broker, Apicurio Registry, Keycloak and the four services as child
@@ -54,7 +55,7 @@ public final class LocalStack {
             System.out.println("Stopped.");
         }, "local-stack-stop"));
 
-        int seeded = -1;
+        Seeded seeded = Seeded.NOTHING;
         try {
             // Keycloak takes longest; it starts first and comes up beside the broker and the registry (warm, on a busy
             // 2-core machine: all three ready after about 30 s, against about 50 s one after the other)
@@ -142,18 +143,41 @@ public final class LocalStack {
         return problems;
     }
 
-    private static int seedDemo(StackLayout layout, Options options) {
-        Path marker = layout.kafkaHome().resolve("demo-seeded");
+    /** The demo persons, then their trajectories; returns how many of each are complete, or -1 if seeded before. */
+    private static Seeded seedDemo(StackLayout layout, Options options) {
+        DemoData.TokenSource tokens = new DemoData.PasswordGrant(Keycloak.tokenEndpoint(options));
+        DemoData persons = new DemoData(Services.ALL.getFirst().baseUri(options), tokens);
+        int personsComplete = seedOnce(layout.kafkaHome().resolve("demo-seeded"), "Demo persons were already registered",
+                "Registering " + DemoData.PERSONS.size() + " demo persons through intake-service ...",
+                DemoData.PERSONS.size(), persons::seed);
+        DemoTrajectories trajectories = new DemoTrajectories(Services.ALL.get(1).baseUri(options), tokens,
+                persons::registeredId);
+        int trajectoriesComplete = seedOnce(layout.kafkaHome().resolve("demo-trajectories-seeded"),
+                "Demo trajectories were already recorded",
+                "Recording " + DemoTrajectories.TRAJECTORIES.size() + " demo trajectories through trajectory-service ...",
+                DemoTrajectories.TRAJECTORIES.size(), trajectories::seed);
+        return new Seeded(personsComplete, trajectoriesComplete);
+    }
+
+    /** How many of the demo persons and of the demo trajectories are complete; -1 for what was seeded before. */
+    private record Seeded(int persons, int trajectories) {
+        static final Seeded NOTHING = new Seeded(-1, -1);
+    }
+
+    /**
+     * Seeds once per data directory: skipped while the marker exists, which is written when all {@code total} are
+     * complete. Returns how many are, or -1 when skipped.
+     */
+    private static int seedOnce(Path marker, String skipped, String announcement, int total, IntSupplier seed) {
         if (Files.exists(marker)) {
-            System.out.println("Demo persons were already registered in this data directory (delete " + marker + " to add them again).");
+            System.out.println(skipped + " in this data directory (delete " + marker + " to add them again).");
             return -1;
         }
-        System.out.println("Registering " + DemoData.PERSONS.size() + " demo persons through intake-service ...");
-        int complete = new DemoData(Services.ALL.getFirst().baseUri(options),
-                new DemoData.PasswordGrant(Keycloak.tokenEndpoint(options))).seed();
-        if (complete == DemoData.PERSONS.size()) {
+        System.out.println(announcement);
+        int complete = seed.getAsInt();
+        if (complete == total) {
             try {
-                Files.writeString(marker, "demo persons registered\n");
+                Files.writeString(marker, "demo data seeded\n");
             } catch (IOException e) {
                 System.out.println("  could not write " + marker + ": " + e.getMessage());
             }
@@ -161,7 +185,7 @@ public final class LocalStack {
         return complete;
     }
 
-    private static void printSummary(StackLayout layout, Options options, ProcessGroup group, long startNanos, int seeded) {
+    private static void printSummary(StackLayout layout, Options options, ProcessGroup group, long startNanos, Seeded seeded) {
         String registry = "http://127.0.0.1:" + options.port(Options.Port.REGISTRY);
         StringBuilder text = new StringBuilder();
         text.append(System.lineSeparator()).append("Doorstroom local stack is ready").append(options.infraOnly() ? " (infrastructure only)" : "")
@@ -200,9 +224,15 @@ public final class LocalStack {
                                 base, base));
             }
         }
-        if (seeded >= 0) {
-            text.append("  Demo persons          ").append(seeded).append(" of ").append(DemoData.PERSONS.size())
+        if (seeded.persons() >= 0) {
+            text.append("  Demo persons          ").append(seeded.persons()).append(" of ").append(DemoData.PERSONS.size())
                     .append(" registered").append(System.lineSeparator());
+        }
+        if (seeded.trajectories() >= 0) {
+            text.append("  Demo trajectories     ").append(seeded.trajectories()).append(" of ")
+                    .append(DemoTrajectories.TRAJECTORIES.size()).append(" recorded (utrecht: ")
+                    .append(Services.ALL.get(1).baseUri(options)).append(Services.ALL.get(1).page()).append(')')
+                    .append(System.lineSeparator());
         }
         text.append("  Logs                  ").append(layout.logs()).append(System.lineSeparator());
         text.append("  Data                  ").append(layout.local()).append("   (delete it to start empty)").append(System.lineSeparator());

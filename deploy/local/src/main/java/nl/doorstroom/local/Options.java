@@ -192,7 +192,8 @@ record Options(
                 Ctrl-C stops everything that was started.
 
                 Options:
-                  --demo                              register a few demo persons through intake-service once it is up
+                  --demo                              register a few demo persons through intake-service once it is up,
+                                                      then take some in Utrecht further through trajectory-service
                                                       (only once per data directory)
                   --infra-only                        start only the broker, the registry and Keycloak (run the
                                                       services from your IDE against them)
