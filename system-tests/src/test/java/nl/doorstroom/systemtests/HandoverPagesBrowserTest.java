@@ -1,18 +1,13 @@
 package nl.doorstroom.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.web.client.RestClient;
 
-import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.browser.Browser;
 
 /**
@@ -35,16 +30,8 @@ class HandoverPagesBrowserTest {
     /** Registered in AZC Budel, interviewed, and linked to Utrecht through intake-service's API. */
     @BeforeAll
     static void aPersonLinkedToUtrecht() {
-        IntakeApi intake = new IntakeApi(RunningPlatform.service("intake-service").baseUrl());
-        IntakeApi.Registered person = intake.register("Noor", "Al-Khatib");
-        intake.link(person.id(), UTRECHT, person.version());
-        personId = person.id();
+        personId = IntakeApi.linkedWithDossier("Noor", "Al-Khatib", UTRECHT);
         trajectory = RunningPlatform.service("trajectory-service").baseUrl();
-        RestClient trajectoryApi = IntakeApi.lenientClient(trajectory);
-        await("the dossier in Utrecht's inbox").atMost(Duration.ofSeconds(15)).until(() -> trajectoryApi.get()
-                .uri("/api/v1/municipalities/{code}/handovers/{id}", UTRECHT, personId)
-                .header("Authorization", "Bearer " + TestTokens.caseWorker(UTRECHT))
-                .retrieve().toBodilessEntity().getStatusCode().value() == 200);
     }
 
     @Test

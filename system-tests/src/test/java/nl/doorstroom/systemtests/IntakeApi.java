@@ -2,9 +2,11 @@ package nl.doorstroom.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -92,6 +94,22 @@ final class IntakeApi {
                         version, municipality, LocalDate.now().minusDays(14), LocalDate.now()))
                 .retrieve().toEntity(String.class);
         assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
+    }
+
+    /**
+     * Registers and interviews a person at AZC Budel, links them to {@code municipality} and returns their id once the
+     * municipality's case worker can read the dossier in trajectory-service.
+     */
+    static String linkedWithDossier(String givenNames, String familyName, String municipality) {
+        IntakeApi intake = new IntakeApi(RunningPlatform.service("intake-service").baseUrl());
+        Registered person = intake.register(givenNames, familyName);
+        intake.link(person.id(), municipality, person.version());
+        RestClient trajectory = lenientClient(RunningPlatform.service("trajectory-service").baseUrl());
+        Awaitility.await("the dossier in " + municipality + "'s inbox").atMost(Duration.ofSeconds(15)).until(() -> trajectory.get()
+                .uri("/api/v1/municipalities/{code}/handovers/{id}", municipality, person.id())
+                .header("Authorization", "Bearer " + TestTokens.caseWorker(municipality))
+                .retrieve().toBodilessEntity().getStatusCode().value() == 200);
+        return person.id();
     }
 
     /** A client that hands every answer, error statuses included, to the test. */

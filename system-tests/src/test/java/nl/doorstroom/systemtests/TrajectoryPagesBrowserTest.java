@@ -1,9 +1,7 @@
 package nl.doorstroom.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -15,9 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.web.client.RestClient;
 
-import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.browser.Browser;
 
 /**
@@ -41,16 +37,8 @@ class TrajectoryPagesBrowserTest {
     /** Registered in AZC Budel with an early intake (32 hours a week available), linked to Utrecht. */
     @BeforeAll
     static void aPersonLinkedToUtrecht() {
-        IntakeApi intake = new IntakeApi(RunningPlatform.service("intake-service").baseUrl());
-        IntakeApi.Registered person = intake.register("Yara", "Mansour");
-        intake.link(person.id(), UTRECHT, person.version());
-        personId = person.id();
+        personId = IntakeApi.linkedWithDossier("Yara", "Mansour", UTRECHT);
         trajectory = RunningPlatform.service("trajectory-service").baseUrl();
-        RestClient trajectoryApi = IntakeApi.lenientClient(trajectory);
-        await("the dossier in Utrecht's inbox").atMost(Duration.ofSeconds(15)).until(() -> trajectoryApi.get()
-                .uri("/api/v1/municipalities/{code}/handovers/{id}", UTRECHT, personId)
-                .header("Authorization", "Bearer " + TestTokens.caseWorker(UTRECHT))
-                .retrieve().toBodilessEntity().getStatusCode().value() == 200);
     }
 
     @Test
