@@ -136,7 +136,7 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
                 "32 uur per week gepland, 24 uur per week beschikbaar", "Duaal traject",
                 "id=\"integration-deadline\">" + DUTCH.format(adopted.plusYears(3)), "B1-route",
                 "<caption>Activiteiten</caption>", "Taalschool Utrecht", "Gemeentewerf",
-                "<caption>Geschiedenis van het traject</caption>", "Overdrachtsdossier", "Civil engineer");
+                "<caption class=\"visually-hidden\">Geschiedenis van het traject</caption>", "Overdrachtsdossier", "Civil engineer");
 
         Map<String, String> staleMilestone = utrecht.hiddenFields(page + "/mijlpalen/nieuw");
         assertThat(utrecht.submit(page + "/plan", Map.of("learningRoute", "B1_ROUTE", "adoptedOn", adopted.toString()))
