@@ -102,8 +102,8 @@ public class InboxPage {
                 () -> handovers.summaries(municipalityCode),
                 list -> list.stream().map(HandoverSummary::personId).toList());
         List<Row> rows = summaries.stream().map(summary -> {
-            TrajectoryView trajectory = TrajectoryView.of(
-                    records.requireVisible(municipalityCode, summary.personId()).record(), municipalityCode);
+            // the summaries come from this municipality's inbox, so they are in scope already
+            TrajectoryView trajectory = TrajectoryView.of(records.current(summary.personId()), municipalityCode);
             return new Row(summary, trajectory.status(),
                     trajectory.acceptance() == null ? null : trajectory.acceptance().caseWorkerAccountId(),
                     trajectory.version(), UUID.randomUUID().toString(),
