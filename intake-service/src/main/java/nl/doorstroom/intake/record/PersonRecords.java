@@ -30,6 +30,7 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.apicurio.registry.serde.avro.AvroSerde;
 import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.kafka.ReadModelCatchUp;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
@@ -147,14 +148,9 @@ public class PersonRecords {
 
     /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
     boolean awaitVersion(String personId, int version) {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
         // an erasure leaves one event, so it counts as caught up once the record shows it
-        while (current(personId).filter(r -> r.isErased() || r.version() >= version).isEmpty()) {
-            if (System.nanoTime() > deadline || !pause()) {
-                return false;
-            }
-        }
-        return true;
+        return ReadModelCatchUp.until(() -> current(personId).filter(r -> r.isErased() || r.version() >= version).isPresent(),
+                CATCH_UP);
     }
 
     private static boolean isVisibleTo(DoorstroomUser user, IntakeRecord record) {
@@ -162,23 +158,8 @@ public class PersonRecords {
     }
 
     private Optional<IntakeRecord> latest(String personId) {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (true) {
-            Optional<IntakeRecord> record = current(personId);
-            if (record.isPresent() || System.nanoTime() > deadline || !pause()) {
-                return record;
-            }
-        }
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(20);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        ReadModelCatchUp.until(() -> current(personId).isPresent(), CATCH_UP);
+        return current(personId);
     }
 
     private ReadOnlyKeyValueStore<String, PersonEventHistory> store() {

@@ -2,6 +2,7 @@ package nl.doorstroom.trajectory.handover;
 
 import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.kafka.ReadModelCatchUp;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,19 +99,7 @@ public class Handovers {
      * the store yet), at most {@code patience}.
      */
     public boolean awaitResponsible(String municipalityCode, String personId, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (dossier(municipalityCode, personId).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return ReadModelCatchUp.until(() -> dossier(municipalityCode, personId).isPresent(), patience);
     }
 
     /** The dossier of a person, only if that municipality is responsible for the person (linked or moved there). */

@@ -12,6 +12,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.kafka.ReadModelCatchUp;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
@@ -81,19 +82,7 @@ public class TrajectoryRecords {
 
     /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
     boolean awaitVersion(String personId, int version) {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (current(personId).version() < version) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return ReadModelCatchUp.until(() -> current(personId).version() >= version, CATCH_UP);
     }
 
     private ReadOnlyKeyValueStore<String, TrajectoryEventHistory> store() {
