@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +34,7 @@ import org.springframework.web.client.RestClient;
 import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
+import nl.doorstroom.platform.test.TopicContents;
 import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonEvent;
@@ -577,42 +573,14 @@ class IntakeApiIntegrationTest {
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private KafkaConsumer<byte[], byte[]> rawConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return TopicContents.header(record, name);
     }
 
     private List<ConsumerRecord<byte[], byte[]>> recordsOf(String personId) {
-        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (personId.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
+        return TopicContents.recordsWithKey(brokers, TOPIC, personId);
     }
 
     private long endOffsets() {
-        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return TopicContents.endOffsets(brokers, TOPIC);
     }
 }
