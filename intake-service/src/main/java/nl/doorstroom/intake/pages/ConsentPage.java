@@ -18,7 +18,7 @@ import nl.doorstroom.intake.consent.ConsentDecision;
 import nl.doorstroom.intake.consent.Consents;
 import nl.doorstroom.intake.registration.PersonView;
 import nl.doorstroom.intake.registration.Registrations;
-import nl.doorstroom.platform.web.RequestRejectedException;
+import nl.doorstroom.platform.write.ChangeRefusedException;
 
 /** Step 4 of the intake: the person's consent per purpose, given or withdrawn; then the person page. */
 @Controller
@@ -62,7 +62,7 @@ class ConsentPage {
         try {
             consents.record(id, FormPages.submissionKey(fields), bound.value());
             return "redirect:/personen/" + id;
-        } catch (RequestRejectedException refusal) {
+        } catch (ChangeRefusedException refusal) {
             pages.refused(refusal, bound.form(), model, response, locale);
             return form(person, bound.form(), model, locale);
         }

@@ -22,7 +22,7 @@ import nl.doorstroom.intake.earlyintake.EarlyIntake;
 import nl.doorstroom.intake.earlyintake.EarlyIntakes;
 import nl.doorstroom.intake.registration.PersonView;
 import nl.doorstroom.intake.registration.Registrations;
-import nl.doorstroom.platform.web.RequestRejectedException;
+import nl.doorstroom.platform.write.ChangeRefusedException;
 
 /**
  * Step 3 of the intake: education, work experience, language levels, wishes and availability. Dutch and English
@@ -110,7 +110,7 @@ class EarlyIntakePage {
         try {
             intakes.record(id, FormPages.submissionKey(fields), bound.value());
             return "redirect:/personen/" + id + "/toestemming";
-        } catch (RequestRejectedException refusal) {
+        } catch (ChangeRefusedException refusal) {
             pages.refused(refusal, bound.form(), model, response, locale);
             return form(person, bound.form(), model, locale);
         }

@@ -1,7 +1,6 @@
 package nl.doorstroom.intake.pages;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,9 @@ import org.springframework.util.MultiValueMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.doorstroom.platform.reference.Municipalities;
-import nl.doorstroom.platform.web.InvalidParam;
-import nl.doorstroom.platform.web.RequestRejectedException;
+import nl.doorstroom.platform.web.RefusalStatus;
+import nl.doorstroom.platform.write.ChangeRefusedException;
+import nl.doorstroom.platform.write.FieldProblem;
 
 /** What every form page does alike: the submission key, names for the page, and a refused change shown on the form. */
 @Component
@@ -56,18 +56,18 @@ class FormPages {
      * is already registered), a change based on an older version says which version the record is at now, so that the
      * user reloads instead of overwriting someone else's work.
      */
-    void refused(RequestRejectedException refusal, FormState form, Model model, HttpServletResponse response, Locale locale) {
-        for (InvalidParam invalid : refusal.invalid()) {
-            binding.reject(form, invalid.name(), messages.getMessage(invalid.reason(), null, invalid.reason(), locale), locale);
+    void refused(ChangeRefusedException refusal, FormState form, Model model, HttpServletResponse response, Locale locale) {
+        for (FieldProblem problem : refusal.fieldProblems()) {
+            binding.reject(form, problem.field(), messages.getMessage(problem.reasonKey(), null, problem.reasonKey(), locale), locale);
         }
-        Map<String, Object> properties = refusal.properties();
-        if (properties.containsKey("currentVersion")) {
-            model.addAttribute("currentVersion", properties.get("currentVersion"));
-            form.problem(messages.getMessage("page.form.stale", new Object[]{form.value("version"), properties.get("currentVersion")}, locale));
-        } else if (refusal.invalid().isEmpty()) {
+        if (refusal.currentVersion().isPresent()) {
+            int current = refusal.currentVersion().getAsInt();
+            model.addAttribute("currentVersion", current);
+            form.problem(messages.getMessage("page.form.stale", new Object[]{form.value("version"), current}, locale));
+        } else if (refusal.fieldProblems().isEmpty()) {
             form.problem(messages.getMessage(refusal.messageKey() + ".detail", null, refusal.messageKey(), locale));
         }
-        response.setStatus(refusal.status().value());
+        response.setStatus(RefusalStatus.of(refusal).value());
     }
 
     /** A form with mistakes is shown again with 400, so that nothing but a browser mistakes it for a success. */

@@ -18,7 +18,7 @@ import nl.doorstroom.intake.household.Household;
 import nl.doorstroom.intake.household.Households;
 import nl.doorstroom.intake.registration.PersonView;
 import nl.doorstroom.intake.registration.Registrations;
-import nl.doorstroom.platform.web.RequestRejectedException;
+import nl.doorstroom.platform.write.ChangeRefusedException;
 
 /** Step 2 of the intake: partner, children and the nareizigers the household expects. */
 @Controller
@@ -63,7 +63,7 @@ class HouseholdPage {
         try {
             households.record(id, FormPages.submissionKey(fields), bound.value());
             return "redirect:/personen/" + id + "/intake";
-        } catch (RequestRejectedException refusal) {
+        } catch (ChangeRefusedException refusal) {
             pages.refused(refusal, bound.form(), model, response, locale);
             return form(person, bound.form(), model, locale);
         }

@@ -21,7 +21,7 @@ import nl.doorstroom.intake.registration.PersonView;
 import nl.doorstroom.intake.registration.Registrations;
 import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.platform.reference.Municipality;
-import nl.doorstroom.platform.web.RequestRejectedException;
+import nl.doorstroom.platform.write.ChangeRefusedException;
 
 /** The COA placement officer's link (koppeling) of a person to a municipality, or a re-link before the move. */
 @Controller
@@ -76,7 +76,7 @@ class LinkPage {
         try {
             links.link(id, FormPages.submissionKey(fields), bound.value());
             return "redirect:/personen/" + id;
-        } catch (RequestRejectedException refusal) {
+        } catch (ChangeRefusedException refusal) {
             pages.refused(refusal, bound.form(), model, response, locale);
             return form(person, bound.form(), model, locale);
         }

@@ -21,7 +21,7 @@ import nl.doorstroom.intake.registration.PersonalDetailsInput;
 import nl.doorstroom.intake.registration.Registrations;
 import nl.doorstroom.intake.registration.Registrations.PersonalDetailsCorrection;
 import nl.doorstroom.platform.security.CurrentUser;
-import nl.doorstroom.platform.web.RequestRejectedException;
+import nl.doorstroom.platform.write.ChangeRefusedException;
 
 /** Step 1 of the intake: registering a person, and later correcting their personal details. */
 @Controller
@@ -62,7 +62,7 @@ class RegistrationPages {
         try {
             PersonView person = registrations.register(FormPages.submissionKey(fields), bound.value());
             return "redirect:/personen/" + person.id() + "/huishouden";
-        } catch (RequestRejectedException refusal) {
+        } catch (ChangeRefusedException refusal) {
             pages.refused(refusal, bound.form(), model, response, locale);
             return registrationForm(bound.form(), model, locale);
         }
@@ -92,7 +92,7 @@ class RegistrationPages {
         try {
             registrations.correct(id, FormPages.submissionKey(fields), bound.value());
             return "redirect:/personen/" + id;
-        } catch (RequestRejectedException refusal) {
+        } catch (ChangeRefusedException refusal) {
             pages.refused(refusal, bound.form(), model, response, locale);
             return correctionForm(person, bound.form(), model, locale);
         }

@@ -21,11 +21,12 @@ import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.web.NotFoundException;
-import nl.doorstroom.platform.web.RequestRejectedException;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.Idempotency;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.RecordedBy;
+import nl.doorstroom.platform.write.IdempotencyKeyReusedException;
+import nl.doorstroom.platform.write.StaleVersionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,14 +91,14 @@ public class RecordChanges {
                         .findFirst();
                 if (earlier.isPresent()) {
                     if (!earlier.get().getIdempotency().getRequestDigest().equals(idempotency.getRequestDigest())) {
-                        throw RequestRejectedException.idempotencyKeyReused();
+                        throw new IdempotencyKeyReusedException();
                     }
                     return new Outcome(current.get(), true);
                 }
             }
             int version = current.map(IntakeRecord::version).orElse(0);
             if (expectedVersion != null && expectedVersion != version) {
-                throw RequestRejectedException.staleVersion(version);
+                throw new StaleVersionException(version);
             }
             List<Object> payloads = change.apply(current);
             RecordedBy recordedBy = recordedBy();

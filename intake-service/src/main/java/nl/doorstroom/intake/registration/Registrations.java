@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +20,7 @@ import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.security.CurrentUser;
-import nl.doorstroom.platform.web.InvalidParam;
 import nl.doorstroom.platform.web.NotFoundException;
-import nl.doorstroom.platform.web.RequestRejectedException;
 import nl.doorstroom.schemas.intake.ExpectedFamilyMember;
 import nl.doorstroom.schemas.intake.FamilyRelationship;
 import nl.doorstroom.schemas.intake.FamilyReunification;
@@ -33,6 +30,9 @@ import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
 import nl.doorstroom.schemas.intake.Sex;
+import nl.doorstroom.platform.write.ClaimTakenException;
+import nl.doorstroom.platform.write.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblemsException;
 
 /**
  * Registering a person and correcting their personal details, for the API and the pages alike: the rules (one
@@ -113,7 +113,7 @@ public class Registrations {
         if (registration.familyReunification() != null) {
             PersonRegistration.FamilyReunificationInput arrival = registration.familyReunification();
             anchor = views.findByVNumber(arrival.anchorVNumber());
-            IntakeRecord anchorRecord = anchor.orElseThrow(() -> RequestRejectedException.invalidField(
+            IntakeRecord anchorRecord = anchor.orElseThrow(() -> FieldProblemsException.of(
                     "familyReunification.anchorVNumber", "unknownAnchor", "intake.problem.unknown-anchor"));
             FamilyRelationship relationship = arrival.relationship().toEvent();
             Map<String, String> arrived = persons.arrivalsOf(anchorRecord.personId());
@@ -144,9 +144,9 @@ public class Registrations {
         return events;
     }
 
-    private static RequestRejectedException alreadyRegistered() {
-        return new RequestRejectedException(HttpStatus.CONFLICT, "intake.problem.already-registered", Map.of(),
-                List.of(new InvalidParam("personalDetails.vNumber", "alreadyRegistered", "intake.problem.already-registered.reason")));
+    private static ClaimTakenException alreadyRegistered() {
+        return new ClaimTakenException("intake.problem.already-registered",
+                new FieldProblem("personalDetails.vNumber", "alreadyRegistered", "intake.problem.already-registered.reason"));
     }
 
     private static PersonIdentity identity(PersonalDetailsInput details) {

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.write.ChangeRefusedException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.core.JacksonException;
 
@@ -120,16 +121,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<ProblemDetail> conflict(RequestRejectedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), message(ex.messageKey() + ".detail"));
+    @ExceptionHandler(ChangeRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(ChangeRefusedException ex) {
+        HttpStatus status = RefusalStatus.of(ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(ex.messageKey() + ".detail"));
         problem.setTitle(message(ex.messageKey() + ".title"));
-        ex.properties().forEach(problem::setProperty);
-        if (!ex.invalid().isEmpty()) {
-            problem.setProperty(INVALID_PARAMS, ex.invalid().stream().map(p -> new InvalidParam(p.name(), p.code(),
-                    message(p.reason()))).toList());
+        ex.currentVersion().ifPresent(version -> problem.setProperty("currentVersion", version));
+        if (!ex.fieldProblems().isEmpty()) {
+            problem.setProperty(INVALID_PARAMS, ex.fieldProblems().stream()
+                    .map(p -> new InvalidParam(p.field(), p.code(), message(p.reasonKey()))).toList());
         }
-        return ResponseEntity.status(ex.status()).body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(EventNotPublishedException.class)

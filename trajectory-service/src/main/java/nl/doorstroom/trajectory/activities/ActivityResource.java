@@ -33,6 +33,7 @@ import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
+import nl.doorstroom.platform.write.FieldProblemsException;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
@@ -70,7 +71,7 @@ public class ActivityResource {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody ActivityInput activity) {
         records.requireVisible(municipalityCode, personId);
-        TrajectoryChanges.rejectIfAny(ActivityRules.problems(activity));
+        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
         TrajectoryChanges.Outcome outcome = processingLog.record(TrajectoryResource.TRAJECTORY,
                 "trajectory.plan-activity", List.of(personId),
                 () -> changes.apply(municipalityCode, personId, Step.PLAN_ACTIVITY, activity.version(), idempotencyKey,
@@ -99,12 +100,12 @@ public class ActivityResource {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody ActivityInput activity) {
         records.requireVisible(municipalityCode, personId);
-        TrajectoryChanges.rejectIfAny(ActivityRules.problems(activity));
+        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
         return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.change-activity", List.of(personId),
                 () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.CHANGE_ACTIVITY,
                         activity.version(), idempotencyKey, new Change(activityId, activity), current -> {
                             var existing = current.activity(activityId).orElseThrow(() -> new NotFoundException("activity"));
-                            TrajectoryChanges.rejectIfAny(ActivityRules.changeProblems(existing.getKind(), activity.kind()));
+                            FieldProblemsException.rejectIfAny(ActivityRules.changeProblems(existing.getKind(), activity.kind()));
                             return List.of(new ActivityChanged(activity.toActivity(activityId)));
                         }).record(), municipalityCode));
     }

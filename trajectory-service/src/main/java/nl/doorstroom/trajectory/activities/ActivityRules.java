@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.doorstroom.schemas.trajectory.ActivityKind;
-import nl.doorstroom.trajectory.record.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblem;
 
 /**
  * The rules of an activity that one field alone cannot say: an activity does not end before it starts (planned or

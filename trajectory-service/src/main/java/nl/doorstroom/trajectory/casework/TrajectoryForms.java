@@ -6,7 +6,6 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 
 import jakarta.validation.ConstraintViolation;
-import nl.doorstroom.platform.web.RequestRejectedException;
 import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
 import nl.doorstroom.schemas.trajectory.ActivityKind;
@@ -15,11 +14,13 @@ import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
 import nl.doorstroom.schemas.trajectory.LearningRoute;
 import nl.doorstroom.schemas.trajectory.MilestoneKind;
 import nl.doorstroom.trajectory.casework.PageForm.Type;
+import nl.doorstroom.platform.web.RefusalStatus;
+import nl.doorstroom.platform.write.ChangeRefusedException;
+import nl.doorstroom.platform.write.StaleVersionException;
 
 /** The fields of each form, named as in the API's input records, and how a sent form becomes a change. */
 final class TrajectoryForms {
 
-    private static final String STALE = "doorstroom.problem.stale-version";
 
     private TrajectoryForms() {
     }
@@ -129,17 +130,17 @@ final class TrajectoryForms {
         try {
             change.run();
             return 0;
-        } catch (RequestRejectedException e) {
-            if (STALE.equals(e.messageKey())) {
-                Object current = e.properties().get("currentVersion");
+        } catch (ChangeRefusedException e) {
+            if (e instanceof StaleVersionException stale) {
+                int current = stale.currentVersion().getAsInt();
                 form.fail("page.form.stale", current);
                 form.with(PageForm.VERSION, current);
-            } else if (!e.invalid().isEmpty()) {
-                e.invalid().forEach(problem -> form.rejectKey(problem.name(), problem.reason()));
+            } else if (!e.fieldProblems().isEmpty()) {
+                e.fieldProblems().forEach(problem -> form.rejectKey(problem.field(), problem.reasonKey()));
             } else {
                 form.fail(e.messageKey() + ".detail");
             }
-            return e.status().value();
+            return RefusalStatus.of(e).value();
         }
     }
 }

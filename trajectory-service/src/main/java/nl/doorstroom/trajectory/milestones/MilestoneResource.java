@@ -31,6 +31,7 @@ import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
+import nl.doorstroom.platform.write.FieldProblemsException;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
@@ -67,7 +68,7 @@ public class MilestoneResource {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody MilestoneInput milestone) {
         records.requireVisible(municipalityCode, personId);
-        TrajectoryChanges.rejectIfAny(MilestoneRules.problems(milestone.kind(), milestone.skill(), milestone.level()));
+        FieldProblemsException.rejectIfAny(MilestoneRules.problems(milestone.kind(), milestone.skill(), milestone.level()));
         TrajectoryChanges.Outcome outcome = processingLog.record(TrajectoryResource.TRAJECTORY,
                 "trajectory.record-milestone", List.of(personId),
                 () -> changes.apply(municipalityCode, personId, Step.REACH_MILESTONE, milestone.version(), idempotencyKey,

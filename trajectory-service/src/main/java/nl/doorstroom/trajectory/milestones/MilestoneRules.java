@@ -6,7 +6,7 @@ import java.util.List;
 import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
 import nl.doorstroom.schemas.trajectory.MilestoneKind;
-import nl.doorstroom.trajectory.record.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblem;
 
 /** Exams are passed per skill at a level, so a passed exam names both; other milestones name neither. */
 public final class MilestoneRules {

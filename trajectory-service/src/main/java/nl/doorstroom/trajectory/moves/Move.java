@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import nl.doorstroom.platform.reference.KnownMunicipality;
 import nl.doorstroom.schemas.trajectory.PersonMoved;
-import nl.doorstroom.trajectory.record.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblem;
 
 /**
  * A move of the person to another municipality, in or outside the labour-market region.

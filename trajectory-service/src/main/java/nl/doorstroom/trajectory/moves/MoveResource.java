@@ -33,6 +33,7 @@ import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
+import nl.doorstroom.platform.write.FieldProblemsException;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
@@ -86,7 +87,7 @@ public class MoveResource {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody Move move) {
         records.requireVisible(municipalityCode, personId);
-        TrajectoryChanges.rejectIfAny(move.problems(municipalityCode));
+        FieldProblemsException.rejectIfAny(move.problems(municipalityCode));
         return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.record-move", List.of(personId), () -> {
             TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.MOVE, move.version(),
                     idempotencyKey, move, current -> List.of(move.toEvent(municipalityCode)));

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
 import nl.doorstroom.schemas.trajectory.LearningRoute;
-import nl.doorstroom.trajectory.record.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblem;
 
 /**
  * Which learning routes the leerbaarheidstoets allows. B1 attainable: the B1-route or the onderwijsroute (both aim at

@@ -28,6 +28,7 @@ import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
+import nl.doorstroom.platform.write.FieldProblemsException;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
@@ -68,7 +69,7 @@ public class PlanResource {
             TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.ADOPT_PLAN, adoption.version(), idempotencyKey, adoption,
                     current -> {
                         LearnabilityTestOutcome test = current.bredeIntake().orElseThrow().getLearnabilityTestOutcome();
-                        TrajectoryChanges.rejectIfAny(LearningRoutes.problems(test, adoption.learningRoute(),
+                        FieldProblemsException.rejectIfAny(LearningRoutes.problems(test, adoption.learningRoute(),
                                 adoption.deviationReason()));
                         return List.of(PlanAdopted.newBuilder()
                                 .setLearningRoute(adoption.learningRoute())

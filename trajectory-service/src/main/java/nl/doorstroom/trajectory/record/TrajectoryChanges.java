@@ -7,26 +7,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
-import nl.doorstroom.platform.web.InvalidParam;
-import nl.doorstroom.platform.web.RequestRejectedException;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.trajectory.Idempotency;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
+import nl.doorstroom.platform.write.IdempotencyKeyReusedException;
+import nl.doorstroom.platform.write.StaleVersionException;
+import nl.doorstroom.platform.write.StepNotAllowedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -87,7 +86,7 @@ public class TrajectoryChanges {
      * @param idempotencyKey   the request's Idempotency-Key header, or {@code null}
      * @param request          the request body, for the digest
      * @param change           the events to publish, given the record as it is; may throw
-     *                         {@link RequestRejectedException} for a rule that needs the record
+     *                         {@link nl.doorstroom.platform.write.ChangeRefusedException} for a rule that needs the record
      */
     public Outcome apply(String municipalityCode, String personId, TrajectoryRules.Step step, int expectedVersion,
                          String idempotencyKey, Object request, Function<TrajectoryRecord, List<Object>> change) {
@@ -105,19 +104,18 @@ public class TrajectoryChanges {
                         .toList();
                 if (!earlier.isEmpty()) {
                     if (!earlier.getFirst().getIdempotency().getRequestDigest().equals(idempotency.getRequestDigest())) {
-                        throw RequestRejectedException.idempotencyKeyReused();
+                        throw new IdempotencyKeyReusedException();
                     }
                     return new Outcome(current, earlier, true);
                 }
             }
             int version = current.version();
             if (expectedVersion != version) {
-                throw RequestRejectedException.staleVersion(version);
+                throw new StaleVersionException(version);
             }
             var conflict = TrajectoryRules.conflict(current, step);
             if (conflict.isPresent()) {
-                throw new RequestRejectedException(HttpStatus.CONFLICT, conflict.get(), Map.of("currentVersion", version),
-                        List.of());
+                throw new StepNotAllowedException(conflict.get(), version);
             }
             List<Object> payloads = change.apply(current);
             RecordedBy recordedBy = recordedBy();
@@ -143,14 +141,6 @@ public class TrajectoryChanges {
             return new Outcome(records.current(personId), published, false);
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Refuses the request with these field problems (400), if there are any. */
-    public static void rejectIfAny(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "doorstroom.problem.invalid-input", Map.of(),
-                    problems.stream().map(p -> new InvalidParam(p.field(), p.code(), p.reasonKey())).toList());
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import nl.doorstroom.schemas.trajectory.ActivityKind;
-import nl.doorstroom.trajectory.record.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblem;
 
 class ActivityRulesTest {
 

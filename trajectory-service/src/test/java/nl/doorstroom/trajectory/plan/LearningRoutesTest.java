@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
 import nl.doorstroom.schemas.trajectory.LearningRoute;
-import nl.doorstroom.trajectory.record.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblem;
 
 class LearningRoutesTest {
 

@@ -1,7 +1,7 @@
-package nl.doorstroom.trajectory.record;
+package nl.doorstroom.platform.write;
 
 /**
- * One field that a trajectory rule refuses, in the shape of the problem's {@code invalidParams} entry.
+ * One field that a rule refuses, in the shape of the problem's {@code invalidParams} entry.
  *
  * @param field     the field, as a JSON path from the body's root ({@code plannedEnd})
  * @param code      a stable machine-readable code
