@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.schemas.intake.ConsentDecision;
 import nl.doorstroom.schemas.intake.ConsentPurpose;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
@@ -14,6 +15,7 @@ import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
 import nl.doorstroom.schemas.intake.HouseholdRecorded;
 import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
@@ -116,6 +118,11 @@ public final class IntakeRecord {
     /** The direct identifiers as last recorded, sealed with the person's key; {@code null} for a legacy registration. */
     public ByteBuffer sealedIdentity() {
         return sealedIdentity;
+    }
+
+    /** The direct identifiers, opened with the person's key while a request is served; empty once it is erased. */
+    public Optional<PersonIdentity> identity(PersonIdentities identities) {
+        return sealedIdentity == null ? identities.open(personId, registration) : identities.open(personId, sealedIdentity);
     }
 
     public PersonalDetails personalDetails() {

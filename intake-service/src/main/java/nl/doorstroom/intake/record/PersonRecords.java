@@ -12,26 +12,22 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.apicurio.registry.serde.avro.AvroSerde;
 import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.readmodel.ReadModel;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
@@ -53,17 +49,25 @@ public class PersonRecords {
     /** A person registered a moment ago may not be in the read model yet: wait this long before answering 404. */
     private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final ReadModel<PersonEventHistory> store;
 
-    PersonRecords(StreamsBuilderFactoryBean streams) {
-        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+    PersonRecords(ReadModels readModels, KafkaProperties properties) {
+        this.store = readModels.of(STORE, AvroSerdes.valueSerde(properties));
+    }
+
+    /** The one source of this service's own topic: the record store and the write path's single writer share it. */
+    @Bean
+    static KStream<String, PersonEvent> personEvents(StreamsBuilder builder, KafkaProperties properties) {
+        AvroSerde<PersonEvent> events = AvroSerdes.valueSerde(properties);
+        return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), events));
     }
 
     @Bean
-    static KTable<String, PersonEventHistory> personRecordTable(StreamsBuilder builder, KafkaProperties properties) {
+    static KTable<String, PersonEventHistory> personRecordTable(KStream<String, PersonEvent> personEvents,
+                                                                KafkaProperties properties) {
         AvroSerde<PersonEvent> events = AvroSerdes.valueSerde(properties);
         AvroSerde<PersonEventHistory> histories = AvroSerdes.valueSerde(properties);
-        return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), events))
+        return personEvents
                 .groupByKey(Grouped.with(Serdes.String(), events))
                 .aggregate(() -> new PersonEventHistory("", List.of()), PersonRecords::append, Named.as("person-records"),
                         Materialized.<String, PersonEventHistory, KeyValueStore<Bytes, byte[]>>as(STORE)
@@ -84,8 +88,7 @@ public class PersonRecords {
 
     /** The record as the store holds it right now, without waiting; empty if the person has no events. */
     public Optional<IntakeRecord> current(String personId) {
-        PersonEventHistory history = store().get(personId);
-        return history == null ? Optional.empty() : Optional.of(IntakeRecord.of(personId, history.getEvents()));
+        return store.get(personId).map(history -> IntakeRecord.of(personId, history.getEvents()));
     }
 
     /** A registered (and not erased) person, waiting briefly for a registration acknowledged a moment ago. */
@@ -116,13 +119,10 @@ public class PersonRecords {
     /** Every registered person that matches, whoever asks; for rules that span locations (a nareiziger's anchor). */
     public List<IntakeRecord> all(Predicate<IntakeRecord> filter) {
         List<IntakeRecord> found = new ArrayList<>();
-        try (KeyValueIterator<String, PersonEventHistory> all = store().all()) {
-            while (all.hasNext()) {
-                KeyValue<String, PersonEventHistory> next = all.next();
-                IntakeRecord record = IntakeRecord.of(next.key, next.value.getEvents());
-                if (record.isRegistered() && filter.test(record)) {
-                    found.add(record);
-                }
+        for (KeyValue<String, PersonEventHistory> next : store.all()) {
+            IntakeRecord record = IntakeRecord.of(next.key, next.value.getEvents());
+            if (record.isRegistered() && filter.test(record)) {
+                found.add(record);
             }
         }
         return found;
@@ -160,13 +160,5 @@ public class PersonRecords {
     private Optional<IntakeRecord> latest(String personId) {
         ReadModelCatchUp.until(() -> current(personId).isPresent(), CATCH_UP);
         return current(personId);
-    }
-
-    private ReadOnlyKeyValueStore<String, PersonEventHistory> store() {
-        try {
-            return queries.retrieveQueryableStore(STORE, QueryableStoreTypes.keyValueStore());
-        } catch (InvalidStateStoreException | IllegalStateException e) {
-            throw new ReadModelUnavailableException(STORE, e);
-        }
     }
 }

@@ -44,8 +44,7 @@ public class PersonViews {
     }
 
     public Optional<PersonIdentity> identityOf(IntakeRecord record) {
-        return record.sealedIdentity() == null ? identities.open(record.personId(), record.registration())
-                : identities.open(record.personId(), record.sealedIdentity());
+        return record.identity(identities);
     }
 
     private PersonView view(IntakeRecord record, PersonIdentity identity, Map<String, String> arrivals) {

@@ -1,28 +1,21 @@
 package nl.doorstroom.trajectory.handover;
 
-import nl.doorstroom.platform.privacy.PersonIdentities;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.apache.kafka.common.serialization.Serdes;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.kafka.ReadModelCatchUp;
+import nl.doorstroom.platform.privacy.PersonIdentities;
+import nl.doorstroom.platform.readmodel.ReadModel;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 
 /**
@@ -38,17 +31,14 @@ public class Handovers {
     /** The processing activity "warme overdracht" in the register of processing activities. */
     public static final ProcessingActivity WARM_HANDOVER = ProcessingActivity.of("warme-overdracht");
 
-    private static final StringSerializer KEYS = new StringSerializer();
-
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final ReadModel<HandoverDossier> dossiers;
+    private final ReadModel<Long> inboxEntries;
     private final PersonIdentities identities;
 
-    public Handovers(StreamsBuilderFactoryBean streams, PersonIdentities identities) {
-        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+    public Handovers(ReadModels readModels, KafkaProperties properties, PersonIdentities identities) {
+        this.dossiers = readModels.of(HandoverTopology.DOSSIERS, AvroSerdes.valueSerde(properties));
+        this.inboxEntries = readModels.of(HandoverTopology.INBOX, Serdes.Long());
         this.identities = identities;
-        // a request waits briefly for a store that is being (re)assigned, then gets 503 rather than hanging
-        this.queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(3).delay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build()));
     }
 
     /**
@@ -77,21 +67,14 @@ public class Handovers {
 
     /** The dossiers of everyone the municipality is responsible for (linked or moved there), the most recent first. */
     public List<HandoverDossier> inbox(String municipalityCode) {
-        List<String> personIds = query(HandoverTopology.INBOX, (ReadOnlyKeyValueStore<String, Long> inbox) -> {
-            List<String> ids = new ArrayList<>();
-            try (KeyValueIterator<String, Long> entries =
-                         inbox.prefixScan(HandoverTopology.inboxPrefix(municipalityCode), KEYS)) {
-                entries.forEachRemaining((KeyValue<String, Long> entry) -> ids.add(HandoverTopology.personIdOf(entry.key)));
-            }
-            return ids;
-        });
-        return query(HandoverTopology.DOSSIERS, (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> personIds.stream()
-                .map(dossiers::get)
+        List<String> personIds = inboxEntries.prefixScan(HandoverTopology.inboxPrefix(municipalityCode)).stream()
+                .map(entry -> HandoverTopology.personIdOf(entry.key)).toList();
+        return dossiers.getAll(personIds).values().stream()
                 // the entry and the dossier change together; re-check in case a re-link landed between the reads
-                .filter(dossier -> dossier != null && municipalityCode.equals(HandoverDossiers.municipalityOf(dossier)))
+                .filter(dossier -> municipalityCode.equals(HandoverDossiers.municipalityOf(dossier)))
                 .sorted(Comparator.comparing(HandoverDossiers::arrivedAt).reversed()
                         .thenComparing(HandoverDossier::getPersonId))
-                .toList());
+                .toList();
     }
 
     /**
@@ -104,20 +87,6 @@ public class Handovers {
 
     /** The dossier of a person, only if that municipality is responsible for the person (linked or moved there). */
     public Optional<HandoverDossier> dossier(String municipalityCode, String personId) {
-        HandoverDossier dossier = query(HandoverTopology.DOSSIERS,
-                (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> dossiers.get(personId));
-        return Optional.ofNullable(dossier)
-                .filter(found -> municipalityCode.equals(HandoverDossiers.municipalityOf(found)));
-    }
-
-    private <V, R> R query(String storeName, Function<ReadOnlyKeyValueStore<String, V>, R> read) {
-        try {
-            ReadOnlyKeyValueStore<String, V> store =
-                    queries.retrieveQueryableStore(storeName, QueryableStoreTypes.keyValueStore());
-            return read.apply(store);
-        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException e) {
-            // not running yet, rebalancing, restoring, or the store migrated while we read it
-            throw new ReadModelUnavailableException(storeName, e);
-        }
+        return dossiers.get(personId).filter(found -> municipalityCode.equals(HandoverDossiers.municipalityOf(found)));
     }
 }

@@ -1,19 +1,14 @@
 package nl.doorstroom.trajectory.record;
 
 import java.time.Duration;
-import java.util.Optional;
 
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.readmodel.ReadModel;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
@@ -31,15 +26,13 @@ public class TrajectoryRecords {
     /** A change acknowledged a moment ago may not be in the store yet: wait at most this long for it. */
     private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final ReadModel<TrajectoryEventHistory> store;
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
 
-    TrajectoryRecords(StreamsBuilderFactoryBean streams, Handovers handovers, MunicipalityCodes municipalities) {
-        this.queries = new KafkaStreamsInteractiveQueryService(streams);
-        // a request waits briefly for a store that is being (re)assigned, then gets 503 rather than hanging
-        this.queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(3).delay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build()));
+    TrajectoryRecords(ReadModels readModels, KafkaProperties properties, Handovers handovers,
+                      MunicipalityCodes municipalities) {
+        this.store = readModels.of(TrajectoryTopology.STORE, AvroSerdes.valueSerde(properties));
         this.handovers = handovers;
         this.municipalities = municipalities;
     }
@@ -76,20 +69,12 @@ public class TrajectoryRecords {
      * callers pass only people whose dossier they read through the municipality's inbox.
      */
     public TrajectoryRecord current(String personId) {
-        TrajectoryEventHistory history = store().get(personId);
-        return history == null ? TrajectoryRecord.empty(personId) : TrajectoryRecord.of(personId, history.getEvents());
+        return store.get(personId).map(history -> TrajectoryRecord.of(personId, history.getEvents()))
+                .orElseGet(() -> TrajectoryRecord.empty(personId));
     }
 
     /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
     boolean awaitVersion(String personId, int version) {
         return ReadModelCatchUp.until(() -> current(personId).version() >= version, CATCH_UP);
-    }
-
-    private ReadOnlyKeyValueStore<String, TrajectoryEventHistory> store() {
-        try {
-            return queries.retrieveQueryableStore(TrajectoryTopology.STORE, QueryableStoreTypes.keyValueStore());
-        } catch (InvalidStateStoreException | IllegalStateException e) {
-            throw new ReadModelUnavailableException(TrajectoryTopology.STORE, e);
-        }
     }
 }
