@@ -227,6 +227,14 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/labour-market-regions/AM13", null, SIGNED_IN));
         MATRIX.put("analytics-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("analytics-service GET /api/v1/municipalities", new Cell("/api/v1/municipalities", null, SIGNED_IN));
+        // another instance's read of a read model: only with the instances' shared secret, which no user token is
+        for (String service : List.of("intake-service", "trajectory-service")) {
+            String store = service.equals("intake-service") ? "person-records" : "handover-dossiers";
+            MATRIX.put(service + " GET /internal/v1/read-models/{store}/entries",
+                    new Cell("/internal/v1/read-models/" + store + "/entries", null, actor -> false));
+            MATRIX.put(service + " POST /internal/v1/read-models/{store}/entries",
+                    new Cell("/internal/v1/read-models/" + store + "/entries", () -> person, MediaType.TEXT_PLAIN, actor -> false));
+        }
         // last: the operator's call erases the fixture person (operators come last among the actors too)
         MATRIX.put("intake-service POST /api/v1/persons/{personId}/erasures",
                 new Cell("/api/v1/persons/" + person + "/erasures",
