@@ -29,13 +29,23 @@ final class RunningPlatform {
 
     private static Map<String, ServiceProcess> running;
     private static String issuer;
+    private static RuntimeException failedToStart;
 
     private RunningPlatform() {
     }
 
     static synchronized ServiceProcess service(String name) {
+        if (failedToStart != null) {
+            // a second start beside the first one's processes (Keycloak holds its database) would only fail confusingly
+            throw new IllegalStateException("the platform did not start; see the first failure", failedToStart);
+        }
         if (running == null) {
-            running = start();
+            try {
+                running = start();
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
         }
         return running.get(name);
     }
