@@ -34,50 +34,9 @@ import nl.doorstroom.schemas.platform.WriterState;
 public final class IntakeRecord {
 
     /** How the stored record follows the events; the platform adds the version and the recent requests. */
-    static final RecordFold<IntakeRecordState, PersonEvent> FOLD = new RecordFold<>() {
-
-        @Override
-        public IntakeRecordState empty(String personId) {
-            return IntakeRecordState.newBuilder().setPersonId(personId).setWrites(new WriterState(0, List.of())).build();
-        }
-
-        @Override
-        public WriterState written(IntakeRecordState record) {
-            return record.getWrites();
-        }
-
-        @Override
-        public IntakeRecordState apply(IntakeRecordState record, PersonEvent event, WriterState written) {
-            var next = IntakeRecordState.newBuilder(record).setWrites(written);
-            switch (event.getPayload()) {
-                case PersonRegistered registered -> next.setRegistration(registered);
-                case PersonalDetailsCorrected corrected -> next.setCorrection(corrected);
-                case HouseholdRecorded recorded -> next.setHousehold(recorded);
-                case EarlyIntakeRecorded recorded -> next.setEarlyIntake(recorded);
-                case PersonLinkedToMunicipality linked -> next.setLink(linked).setLinkedAt(event.getOccurredAt());
-                case ConsentRecorded consent -> {
-                    List<PersonEvent> consents = new ArrayList<>(record.getConsents().stream()
-                            .filter(e -> ((ConsentRecorded) e.getPayload()).getPurpose() != consent.getPurpose()).toList());
-                    consents.add(event);
-                    next.setConsents(consents);
-                }
-                case PersonErased erased -> {
-                    // nothing of the person stays: the version, so the record still counts, and the erasure itself
-                    return IntakeRecordState.newBuilder().setPersonId(record.getPersonId())
-                            .setWrites(new WriterState(written.getVersion(), List.of())).setErasure(erased).build();
-                }
-                case null, default -> {
-                    // a newer version of this service may add event types; this one leaves them out of the record
-                }
-            }
-            return next.build();
-        }
-
-        @Override
-        public boolean erases(PersonEvent event) {
-            return event.getPayload() instanceof PersonErased;
-        }
-    };
+    static final RecordFold<IntakeRecordState, PersonEvent> FOLD = RecordFold.of(
+            personId -> IntakeRecordState.newBuilder().setPersonId(personId).setWrites(RecordFold.unwritten()).build(),
+            IntakeRecordState::getWrites, IntakeRecord::apply, event -> event.getPayload() instanceof PersonErased);
 
     private final IntakeRecordState state;
 
@@ -99,18 +58,35 @@ public final class IntakeRecord {
         return new IntakeRecord(FOLD.empty(personId));
     }
 
-    /** The record after these events, oldest first. */
-    public static IntakeRecord of(String personId, List<PersonEvent> events) {
-        IntakeRecord record = empty(personId);
-        for (PersonEvent event : events) {
-            record = record.with(event);
-        }
-        return record;
-    }
-
     /** The record after one more event. */
     public IntakeRecord with(PersonEvent event) {
         return new IntakeRecord(RecordStores.fold(FOLD, state, event));
+    }
+
+    private static IntakeRecordState apply(IntakeRecordState record, PersonEvent event, WriterState written) {
+        var next = IntakeRecordState.newBuilder(record).setWrites(written);
+        switch (event.getPayload()) {
+            case PersonRegistered registered -> next.setRegistration(registered);
+            case PersonalDetailsCorrected corrected -> next.setCorrection(corrected);
+            case HouseholdRecorded recorded -> next.setHousehold(recorded);
+            case EarlyIntakeRecorded recorded -> next.setEarlyIntake(recorded);
+            case PersonLinkedToMunicipality linked -> next.setLink(linked).setLinkedAt(event.getOccurredAt());
+            case ConsentRecorded consent -> {
+                List<PersonEvent> consents = new ArrayList<>(record.getConsents().stream()
+                        .filter(e -> ((ConsentRecorded) e.getPayload()).getPurpose() != consent.getPurpose()).toList());
+                consents.add(event);
+                next.setConsents(consents);
+            }
+            case PersonErased erased -> {
+                // nothing of the person stays: the version, so the record still counts, and the erasure itself
+                return IntakeRecordState.newBuilder().setPersonId(record.getPersonId())
+                        .setWrites(new WriterState(written.getVersion(), List.of())).setErasure(erased).build();
+            }
+            case null, default -> {
+                // a newer version of this service may add event types; this one leaves them out of the record
+            }
+        }
+        return next.build();
     }
 
     IntakeRecordState state() {

@@ -67,8 +67,8 @@ class IntakeRecordTest {
 
     @Test
     void theLatestCorrectionHouseholdAndLinkAreKept() {
-        IntakeRecord record = IntakeRecord.of(PERSON, List.of(event(1, "registered"), event(2, "corrected"),
-                event(3, "household"), event(4, "link"), event(5, "household")));
+        IntakeRecord record = IntakeRecord.empty(PERSON).with(event(1, "registered")).with(event(2, "corrected"))
+                .with(event(3, "household")).with(event(4, "link")).with(event(5, "household"));
         assertThat(StandardCharsets.UTF_8.decode(record.sealedIdentity()).toString()).isEqualTo("sealed-2");
         assertThat(record.household().orElseThrow().getChildren()).extracting(Child::getBirthYear).containsExactly(2005);
         assertThat(record.link().orElseThrow().getMunicipalityCode()).isEqualTo("GM0344");
@@ -77,8 +77,8 @@ class IntakeRecordTest {
 
     @Test
     void anErasedRecordKeepsNothingOfThePersonNorTheirRequests() {
-        IntakeRecord record = IntakeRecord.of(PERSON, List.of(event(1, "registered"), event(2, "household"),
-                event(3, "given"), event(4, "erased")));
+        IntakeRecord record = IntakeRecord.empty(PERSON).with(event(1, "registered")).with(event(2, "household"))
+                .with(event(3, "given")).with(event(4, "erased"));
         IntakeRecordState kept = record.state();
         assertThat(kept.getRegistration()).isNull();
         assertThat(kept.getHousehold()).isNull();
@@ -90,7 +90,7 @@ class IntakeRecordTest {
 
     @Test
     void aThousandCorrectionsLeaveTheRecordTheSizeOfOne() throws IOException {
-        IntakeRecord record = IntakeRecord.of(PERSON, List.of(event(1, "registered")));
+        IntakeRecord record = IntakeRecord.empty(PERSON).with(event(1, "registered"));
         for (int version = 2; version <= 1001; version++) {
             record = record.with(event(version, "household"));
         }

@@ -1,5 +1,9 @@
 package nl.doorstroom.platform.write;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import org.apache.avro.generic.IndexedRecord;
 
 import nl.doorstroom.schemas.platform.WriterState;
@@ -27,4 +31,41 @@ public interface RecordFold<S, E extends IndexedRecord> {
      * erasure itself needs.
      */
     boolean erases(E event);
+
+    /** The version and recent requests of a record without events. */
+    static WriterState unwritten() {
+        return new WriterState(0, List.of());
+    }
+
+    /** A fold of these functions. */
+    static <S, E extends IndexedRecord> RecordFold<S, E> of(Function<String, S> empty, Function<S, WriterState> written,
+                                                            Step<S, E> apply, Predicate<E> erases) {
+        return new RecordFold<>() {
+            @Override
+            public S empty(String key) {
+                return empty.apply(key);
+            }
+
+            @Override
+            public WriterState written(S record) {
+                return written.apply(record);
+            }
+
+            @Override
+            public S apply(S record, E event, WriterState next) {
+                return apply.apply(record, event, next);
+            }
+
+            @Override
+            public boolean erases(E event) {
+                return erases.test(event);
+            }
+        };
+    }
+
+    /** {@link #apply} as a function. */
+    @FunctionalInterface
+    interface Step<S, E> {
+        S apply(S record, E event, WriterState written);
+    }
 }
