@@ -25,6 +25,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -301,6 +302,11 @@ class IntakeApiIntegrationTest {
             assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(vNumber).doesNotContain("Selam");
         }
         assertThat(identities.open(id, registeredOn(recordsOf(id).getFirst()))).as("the sealed identity after erasure").isEmpty();
+        String history = streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG)
+                + "-intake-record-history-changelog";
+        await("the registration's history entry is tombstoned").atMost(Duration.ofSeconds(10))
+                .until(() -> TopicContents.recordsWithKey(brokers, history, id + "/0000000001"),
+                        found -> !found.isEmpty() && found.getLast().value() == null);
     }
 
     @Test

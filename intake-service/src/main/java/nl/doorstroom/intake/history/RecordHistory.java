@@ -64,17 +64,20 @@ public class RecordHistory {
                           String recordedByOrganisation, List<String> changedFields, String detail) {
     }
 
+    /** The record's versions from its events, each compared with the record as it was one version before. */
     public List<Version> of(IntakeRecord record) {
         List<Version> versions = new ArrayList<>();
-        List<PersonEvent> history = record.history();
-        for (int i = 0; i < history.size(); i++) {
-            PersonEvent event = history.get(i);
-            Optional<PersonView> before = i == 0 ? Optional.empty() : views.of(record.atVersion(i), Map.of());
-            Optional<PersonView> after = views.of(record.atVersion(i + 1), Map.of());
-            versions.add(new Version(i + 1, change(event), CloudEventTypes.of(event.getPayload()),
+        IntakeRecord previous = IntakeRecord.empty(record.personId());
+        Optional<PersonView> before = Optional.empty();
+        for (PersonEvent event : persons.history(record.personId())) {
+            IntakeRecord next = previous.with(event);
+            Optional<PersonView> after = views.of(next, Map.of());
+            versions.add(new Version(next.version(), change(event), CloudEventTypes.of(event.getPayload()),
                     event.getOccurredAt(), event.getRecordedBy() == null ? null : event.getRecordedBy().getRole(),
                     event.getRecordedBy() == null ? null : event.getRecordedBy().getOrganisation(),
                     changedFields(event, before, after), detail(event)));
+            previous = next;
+            before = after;
         }
         return versions.reversed();
     }

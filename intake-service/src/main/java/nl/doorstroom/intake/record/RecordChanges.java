@@ -26,6 +26,7 @@ import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.intake.Idempotency;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.RecordedBy;
+import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.RequestDigests;
 
 /**
@@ -126,14 +127,13 @@ public class RecordChanges {
         }
 
         @Override
-        public List<PersonEvent> history(IntakeRecord record) {
-            return record.history();
+        public List<RecentRequest> recentRequests(IntakeRecord record) {
+            return record.recentRequests();
         }
 
         @Override
-        public RequestDigests digestsOf(PersonEvent event) {
-            return event.getIdempotency() == null ? null
-                    : new RequestDigests(event.getIdempotency().getKeyDigest(), event.getIdempotency().getRequestDigest());
+        public List<PersonEvent> events(String key, int first, int last) {
+            return records.events(key, first, last);
         }
 
         @Override

@@ -3,6 +3,7 @@ package nl.doorstroom.platform.write;
 import java.util.List;
 import java.util.Optional;
 
+import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.RequestDigests;
 
 /**
@@ -22,20 +23,17 @@ public interface RecordReads<R, E> {
     /** Waits, bounded, until the read model shows at least {@code version}; whether it does. */
     boolean awaitVersion(String key, int version);
 
-    /** The record's events, oldest first, as far as the record keeps them. */
-    List<E> history(R record);
+    /** The digests of the record's most recent requests, newest first (a bounded number of them). */
+    List<RecentRequest> recentRequests(R record);
 
-    /** The digests of the request that caused an event; {@code null} for a request without Idempotency-Key. */
-    RequestDigests digestsOf(E event);
+    /** The record's events of versions {@code first} to {@code last}, oldest first, from its history. */
+    List<E> events(String key, int first, int last);
 
-    /** The events of an earlier request with this Idempotency-Key digest that the record still knows of. */
-    default Optional<EarlierRequest<E>> earlierRequest(R record, String keyDigest) {
-        List<E> earlier = history(record).stream().filter(event -> {
-            RequestDigests digests = digestsOf(event);
-            return digests != null && digests.getKeyDigest().equals(keyDigest);
-        }).toList();
-        return earlier.isEmpty() ? Optional.empty()
-                : Optional.of(new EarlierRequest<>(digestsOf(earlier.getFirst()).getRequestDigest(), earlier));
+    /** The events of an earlier request with this Idempotency-Key digest, if the record still remembers it. */
+    default Optional<EarlierRequest<E>> earlierRequest(String key, R record, String keyDigest) {
+        return recentRequests(record).stream().filter(request -> request.getKeyDigest().equals(keyDigest)).findFirst()
+                .map(request -> new EarlierRequest<>(request.getRequestDigest(),
+                        events(key, request.getFirstVersion(), request.getLastVersion())));
     }
 
     /** The event of one change: the payload in the envelope, with the record version, who and the request's digests. */

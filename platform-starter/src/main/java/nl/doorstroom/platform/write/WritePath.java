@@ -103,7 +103,7 @@ public final class WritePath<R, E> implements SmartLifecycle {
                 current = reads.current(key);
             }
             if (digests != null) {
-                Optional<Written<R, E>> repeat = current.flatMap(r -> repeat(r, digests));
+                Optional<Written<R, E>> repeat = current.flatMap(r -> repeat(key, r, digests));
                 if (repeat.isPresent()) {
                     return repeat.get();
                 }
@@ -124,7 +124,7 @@ public final class WritePath<R, E> implements SmartLifecycle {
                 }
                 case REPLAYED -> {
                     R record = caughtUp(key, outcome.getLastVersion());
-                    return repeat(record, digests).orElse(new Written<>(record, List.of(), true));
+                    return repeat(key, record, digests).orElse(new Written<>(record, List.of(), true));
                 }
                 case STALE_VERSION -> {
                     if (expected != null || attempt == ATTEMPTS) {
@@ -142,8 +142,8 @@ public final class WritePath<R, E> implements SmartLifecycle {
         }
     }
 
-    private Optional<Written<R, E>> repeat(R record, RequestDigests digests) {
-        return reads.earlierRequest(record, digests.getKeyDigest()).map(earlier -> {
+    private Optional<Written<R, E>> repeat(String key, R record, RequestDigests digests) {
+        return reads.earlierRequest(key, record, digests.getKeyDigest()).map(earlier -> {
             if (!earlier.requestDigest().equals(digests.getRequestDigest())) {
                 throw new IdempotencyKeyReusedException();
             }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -44,9 +43,6 @@ import nl.doorstroom.schemas.platform.WriterState;
  * </ul>
  */
 final class WriterTopology {
-
-    /** How many recent requests per record the writer remembers for Idempotency-Key replays. */
-    static final int RECENT_REQUESTS = 64;
 
     private WriterTopology() {
     }
@@ -190,7 +186,7 @@ final class WriterTopology {
                 decide(record, proposal, state);
             } else if (record.value() instanceof IndexedRecord event) {
                 // the writer's own events come back here too; only a version beyond its own counts
-                int version = recordVersion(event);
+                int version = Envelopes.recordVersion(event);
                 if (version > state.getVersion()) {
                     store.put(key, new WriterState(version, state.getRecentRequests()));
                 }
@@ -237,12 +233,7 @@ final class WriterTopology {
                 context.forward(new Record<>(key, new Routed(topics.events().name(), value), record.timestamp(), headers));
             }
             int last = state.getVersion() + proposal.getEvents().size();
-            List<RecentRequest> recent = new ArrayList<>(state.getRecentRequests());
-            if (proposal.getRequestDigests() != null) {
-                recent.addFirst(new RecentRequest(proposal.getRequestDigests().getKeyDigest(),
-                        proposal.getRequestDigests().getRequestDigest(), first, last));
-            }
-            WriterState next = new WriterState(last, List.copyOf(recent.subList(0, Math.min(recent.size(), RECENT_REQUESTS))));
+            WriterState next = RecentRequests.after(state, first, last, proposal.getRequestDigests());
             store.put(key, next);
             release(key, proposal.getReleases(), record);
             return next;
@@ -256,11 +247,6 @@ final class WriterTopology {
                         proposals.serializer().serialize(topics.claims().name(), new RecordHeaders(), release)),
                         from.timestamp(), new RecordHeaders()));
             }
-        }
-
-        private static int recordVersion(IndexedRecord event) {
-            Schema.Field field = event.getSchema().getField("recordVersion");
-            return field != null && event.get(field.pos()) instanceof Integer version ? version : 0;
         }
     }
 

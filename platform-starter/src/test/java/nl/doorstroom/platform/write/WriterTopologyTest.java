@@ -2,9 +2,6 @@ package nl.doorstroom.platform.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,11 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -51,9 +43,9 @@ import nl.doorstroom.schemas.platform.WriterState;
 class WriterTopologyTest {
 
     private static final WritePathTopics TOPICS = new WritePathTopics(Topics.INTAKE_PERSON_EVENTS);
-    private static final Serde<WriteProposal> PROPOSALS = avro(WriteProposal.class);
-    private static final Serde<WriteOutcome> OUTCOMES = avro(WriteOutcome.class);
-    private static final Serde<PersonEvent> EVENTS = avro(PersonEvent.class);
+    private static final Serde<WriteProposal> PROPOSALS = PlainAvro.serde(WriteProposal.class);
+    private static final Serde<WriteOutcome> OUTCOMES = PlainAvro.serde(WriteOutcome.class);
+    private static final Serde<PersonEvent> EVENTS = PlainAvro.serde(PersonEvent.class);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, WriteProposal> proposals;
@@ -66,7 +58,7 @@ class WriterTopologyTest {
     void setUp() {
         StreamsBuilder builder = new StreamsBuilder();
         WriterTopology.add(builder, TOPICS, builder.stream(TOPICS.events().name(), Consumed.with(Serdes.String(), EVENTS)),
-                PROPOSALS, OUTCOMES, avro(WriterState.class));
+                PROPOSALS, OUTCOMES, PlainAvro.serde(WriterState.class));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "writer-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -154,13 +146,13 @@ class WriterTopologyTest {
 
     @Test
     void theWriterRemembersABoundedNumberOfRequests() {
-        for (int i = 0; i < WriterTopology.RECENT_REQUESTS + 10; i++) {
+        for (int i = 0; i < RecentRequests.LIMIT + 10; i++) {
             assertThat(propose("noor", proposal("noor", i, new RequestDigests("key-" + i, "r"), "n")).getStatus())
                     .isEqualTo(WriteStatus.APPLIED);
         }
         WriterState state = driver.<String, WriterState>getKeyValueStore(WriterTopology.writerStore(TOPICS)).get("noor");
-        assertThat(state.getRecentRequests()).hasSize(WriterTopology.RECENT_REQUESTS);
-        assertThat(state.getVersion()).isEqualTo(WriterTopology.RECENT_REQUESTS + 10);
+        assertThat(state.getRecentRequests()).hasSize(RecentRequests.LIMIT);
+        assertThat(state.getVersion()).isEqualTo(RecentRequests.LIMIT + 10);
     }
 
     private WriteOutcome propose(String key, WriteProposal proposal) {
@@ -197,34 +189,5 @@ class WriterTopologyTest {
         }
         return WriteProposal.newBuilder().setRecordKey(key).setBasedOnVersion(basedOn).setRequestDigests(digests)
                 .setEvents(proposed).setNotAfter(Instant.now().plus(Duration.ofMinutes(1))).build();
-    }
-
-    /** Plain Avro binary: the writer's rules do not depend on the registry's wire format. */
-    private static <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
-        SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(type);
-        SpecificDatumReader<T> reader = new SpecificDatumReader<>(type);
-        return Serdes.serdeFrom((topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                var encoder = EncoderFactory.get().binaryEncoder(out, null);
-                writer.write(value, encoder);
-                encoder.flush();
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 }

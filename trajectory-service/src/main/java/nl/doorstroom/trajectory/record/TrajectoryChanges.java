@@ -21,6 +21,7 @@ import nl.doorstroom.platform.write.WritePath;
 import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.WritePathTopics;
+import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.RequestDigests;
 import nl.doorstroom.schemas.trajectory.Idempotency;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
@@ -119,14 +120,13 @@ public class TrajectoryChanges {
         }
 
         @Override
-        public List<TrajectoryEvent> history(TrajectoryRecord record) {
-            return record.history();
+        public List<RecentRequest> recentRequests(TrajectoryRecord record) {
+            return record.recentRequests();
         }
 
         @Override
-        public RequestDigests digestsOf(TrajectoryEvent event) {
-            return event.getIdempotency() == null ? null
-                    : new RequestDigests(event.getIdempotency().getKeyDigest(), event.getIdempotency().getRequestDigest());
+        public List<TrajectoryEvent> events(String key, int first, int last) {
+            return records.events(key, first, last);
         }
 
         @Override
