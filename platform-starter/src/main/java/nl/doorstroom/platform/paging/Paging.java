@@ -57,6 +57,15 @@ public record Paging(int page, int pageSize) {
         return new ListPage<>(rows, ordered.size(), page, pageSize);
     }
 
+    /**
+     * As {@link #slice(List, Function)}, for rows that may turn out unreadable when opened (a person erased a moment
+     * ago): they drop out of the page rather than failing it.
+     */
+    public <T, R> ListPage<R> sliceOpened(List<T> ordered, Function<? super T, Optional<R>> open) {
+        ListPage<Optional<R>> opened = slice(ordered, open);
+        return new ListPage<>(opened.rows().stream().flatMap(Optional::stream).toList(), opened.total(), page, pageSize);
+    }
+
     /** {@link #slice(List, Function)} of rows already in their final shape. */
     public <T> ListPage<T> slice(List<T> ordered) {
         return slice(ordered, Function.identity());

@@ -1,15 +1,12 @@
 package nl.doorstroom.trajectory.handover;
 
-import nl.doorstroom.platform.privacy.PersonIdentities;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -23,6 +20,13 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.kafka.ReadModelCatchUp;
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.paging.ListPage;
+import nl.doorstroom.platform.paging.Paging;
+import nl.doorstroom.platform.privacy.IdentitySearch;
+import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 
 /**
@@ -52,20 +56,37 @@ public class Handovers {
     }
 
     /**
-     * The inbox as a case worker sees it: names opened from the sealed identities only now, while the request is
-     * served. Someone whose key is already erased (their erasure event is on its way) is left out.
+     * One page of the inbox as a case worker sees it: the dossiers that pass {@code filter} (decided in clear), in
+     * inbox order, that match the search text. Identities are opened to match a text, and otherwise only for the rows
+     * of the page; someone whose key is already erased (their erasure event is on its way) is left out.
      */
-    public List<HandoverSummary> summaries(String municipalityCode) {
-        List<HandoverSummary> summaries = new ArrayList<>();
-        for (HandoverDossier dossier : inbox(municipalityCode)) {
-            if (dossier.getRegistration() == null) {
-                summaries.add(HandoverSummary.of(dossier, null));
-            } else {
-                identities.open(dossier.getPersonId(), dossier.getRegistration())
-                        .ifPresent(identity -> summaries.add(HandoverSummary.of(dossier, identity)));
-            }
+    public ListPage<HandoverSummary> page(String municipalityCode, Predicate<HandoverDossier> filter, IdentitySearch text,
+                                          Paging paging) {
+        List<HandoverDossier> found = matching(inbox(municipalityCode).stream().filter(filter).toList(),
+                Function.identity(), text);
+        return paging.sliceOpened(found, this::summary);
+    }
+
+    /**
+     * The rows whose person matches the search text, in their order; every row when the text is empty. A dossier
+     * without a registration yet has no name to match.
+     */
+    public <T> List<T> matching(List<T> rows, Function<? super T, HandoverDossier> dossierOf, IdentitySearch text) {
+        if (text.isEmpty()) {
+            return rows;
         }
-        return summaries;
+        return rows.stream().filter(row -> {
+            HandoverDossier dossier = dossierOf.apply(row);
+            return dossier.getRegistration() != null
+                    && identities.open(dossier.getPersonId(), dossier.getRegistration()).filter(text::matches).isPresent();
+        }).toList();
+    }
+
+    /** A dossier's inbox line, its name opened now; empty when the person's key is already erased. */
+    public Optional<HandoverSummary> summary(HandoverDossier dossier) {
+        return dossier.getRegistration() == null ? Optional.of(HandoverSummary.of(dossier, null))
+                : identities.open(dossier.getPersonId(), dossier.getRegistration())
+                        .map(identity -> HandoverSummary.of(dossier, identity));
     }
 
     /** One dossier as a case worker sees it; empty when not in the municipality's inbox or already erased. */

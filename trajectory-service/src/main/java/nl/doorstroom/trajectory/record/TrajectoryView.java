@@ -45,9 +45,11 @@ public record TrajectoryView(String personId, String municipalityCode, int versi
 
     /**
      * @param caseWorkerAccountId the case worker the trajectory is assigned to
+     * @param caseWorkerName      that case worker's name, as it was recorded with a change of this trajectory; the
+     *                            account id until they recorded one (or for changes recorded before names were kept)
      * @param acceptedBy          account id of the case worker who accepted (or re-assigned) it
      */
-    public record Acceptance(String caseWorkerAccountId, String acceptedBy, Instant acceptedAt) {
+    public record Acceptance(String caseWorkerAccountId, String caseWorkerName, String acceptedBy, Instant acceptedAt) {
     }
 
     /**
@@ -95,9 +97,8 @@ public record TrajectoryView(String personId, String municipalityCode, int versi
 
     /** The view of a record, read for a case worker of {@code municipalityCode} (the person is linked to it). */
     public static TrajectoryView of(TrajectoryRecord r, String municipalityCode) {
-        return new TrajectoryView(r.personId(), municipalityCode, r.version(),
-                r.isClosed() ? "CLOSED" : r.isAccepted() ? "ACCEPTED" : "HANDOVER_PENDING",
-                r.acceptance().map(TrajectoryView::acceptance).orElse(null),
+        return new TrajectoryView(r.personId(), municipalityCode, r.version(), statusOf(r),
+                r.acceptance().map(accepted -> acceptance(accepted, r.history())).orElse(null),
                 r.bredeIntake().map(TrajectoryView::bredeIntake).orElse(null),
                 r.plan().map(Plan::of).orElse(null),
                 r.integrationTerm().orElse(null),
@@ -108,9 +109,20 @@ public record TrajectoryView(String personId, String municipalityCode, int versi
                 r.moves().stream().map(Move::of).toList());
     }
 
-    private static Acceptance acceptance(TrajectoryEvent event) {
+    /** {@code HANDOVER_PENDING}, {@code ACCEPTED} or {@code CLOSED}. */
+    public static String statusOf(TrajectoryRecord r) {
+        return r.isClosed() ? "CLOSED" : r.isAccepted() ? "ACCEPTED" : "HANDOVER_PENDING";
+    }
+
+    private static Acceptance acceptance(TrajectoryEvent event, List<TrajectoryEvent> history) {
         HandoverAccepted accepted = (HandoverAccepted) event.getPayload();
-        return new Acceptance(accepted.getCaseWorkerAccountId(), event.getRecordedBy().getAccountId(), event.getOccurredAt());
+        String caseWorker = accepted.getCaseWorkerAccountId();
+        // the newest name the case worker's own changes carry: a colleague assigned by someone else is named once they
+        // record something
+        String name = history.reversed().stream().map(TrajectoryEvent::getRecordedBy)
+                .filter(by -> caseWorker.equals(by.getAccountId()) && by.getDisplayName() != null)
+                .map(by -> by.getDisplayName()).findFirst().orElse(caseWorker);
+        return new Acceptance(caseWorker, name, event.getRecordedBy().getAccountId(), event.getOccurredAt());
     }
 
     private static BredeIntake bredeIntake(BredeIntakeRecorded b) {
