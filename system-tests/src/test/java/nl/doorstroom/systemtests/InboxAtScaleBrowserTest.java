@@ -6,10 +6,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.test.TestTokens;
+import nl.doorstroom.platform.test.Timing;
 import nl.doorstroom.platform.test.browser.Browser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +80,7 @@ class InboxAtScaleBrowserTest {
         browser.signIn(trajectory + inbox, "amsterdam", KeycloakServer.DEMO_PASSWORD);
         assertThat(browser.awaitVisible(By.id("signed-in-organisation")).getText()).isEqualTo("Amsterdam");
         assertThat(browser.driver().findElement(By.id("signed-in-name")).getText()).isNotBlank().doesNotContain("-");
-        assertThat(caption()).contains("rij 1 tot en met 25 van " + total);
+        assertThat(caption()).contains("rij 1 tot en met 25 van " + dutch(total));
         assertThat(rows()).hasSize(25);
         assertThat(browser.driver().findElement(By.cssSelector("#pager a[aria-current=page]")).getText()).isEqualTo("1");
         browser.screenshot("the first page of 5000");
@@ -87,11 +88,11 @@ class InboxAtScaleBrowserTest {
 
         browser.driver().findElement(By.cssSelector("#pager a[aria-label='Pagina 2']")).click();
         browser.await("page 2", d -> d.getCurrentUrl().contains("page=2"));
-        assertThat(caption()).contains("rij 26 tot en met 50 van " + total);
+        assertThat(caption()).contains("rij 26 tot en met 50 van " + dutch(total));
         assertThat(browser.driver().findElement(By.cssSelector("#pager a[aria-current=page]")).getText()).isEqualTo("2");
         browser.driver().findElement(By.id("pager-next")).click();
         browser.await("page 3", d -> d.getCurrentUrl().contains("page=3"));
-        assertThat(caption()).contains("rij 51 tot en met 75 van " + total);
+        assertThat(caption()).contains("rij 51 tot en met 75 van " + dutch(total));
 
         new Select(browser.driver().findElement(By.id("pageSize"))).selectByValue("100");
         browser.driver().findElement(By.id("search-button")).click();
@@ -114,7 +115,7 @@ class InboxAtScaleBrowserTest {
         browser.assertAccessible();
 
         browser.driver().findElement(By.id("clear-button")).click();
-        browser.await("the whole inbox again", d -> caption().contains("van " + total));
+        browser.await("the whole inbox again", d -> caption().contains("van " + dutch(total)));
         browser.open(trajectory + inbox + "?page=999999&pageSize=25").awaitPage(inbox);
         assertThat(browser.awaitVisible(By.id("beyond-end")).getText()).contains("Deze pagina bestaat niet");
         browser.assertAccessible();
@@ -133,6 +134,11 @@ class InboxAtScaleBrowserTest {
                 && !browser.driver().findElements(By.id("username")).isEmpty();
     }
 
+    /** A number as the Dutch page writes it (5.000). */
+    private static String dutch(int number) {
+        return String.format(Locale.forLanguageTag("nl"), "%,d", number);
+    }
+
     private static String caption() {
         return browser.awaitVisible(By.cssSelector("#inbox caption")).getText();
     }
@@ -145,8 +151,9 @@ class InboxAtScaleBrowserTest {
     private static void measureTheApi() {
         String handovers = "/api/v1/municipalities/" + AMSTERDAM + "/handovers";
         System.out.printf("MEASURED api: page 1 of %d (25 rows): %d ms median; page 200: %d ms; search \"celik\": %d ms%n",
-                total, median(() -> inbox()), median(() -> get(handovers + "?page=200&pageSize=25")),
-                median(() -> JSON.readTree(client().post().uri("/api/v1/municipalities/{code}/handover-searches", AMSTERDAM)
+                total, Timing.medianMillis(InboxAtScaleBrowserTest::inbox),
+                Timing.medianMillis(() -> get(handovers + "?page=200&pageSize=25")),
+                Timing.medianMillis(() -> JSON.readTree(client().post().uri("/api/v1/municipalities/{code}/handover-searches", AMSTERDAM)
                         .header("Authorization", "Bearer " + TestTokens.caseWorker(AMSTERDAM))
                         .contentType(MediaType.APPLICATION_JSON).body("{\"text\":\"celik\"}")
                         .retrieve().body(String.class))));
@@ -155,17 +162,6 @@ class InboxAtScaleBrowserTest {
                 .contentType(MediaType.APPLICATION_JSON).body("{\"text\":\"celik\"}").retrieve().body(String.class));
         assertThat(found.get("total").asInt()).isEqualTo(1);
         assertThat(found.get("handovers").get(0).get("personId").asString()).isEqualTo(celik);
-    }
-
-    private static long median(Supplier<JsonNode> call) {
-        call.get();
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
-        }
-        return millis.stream().sorted().toList().get(2);
     }
 
     private static JsonNode inbox() {

@@ -1,10 +1,7 @@
 package nl.doorstroom.trajectory.casework;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +22,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.paging.ListPage;
-import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.trajectory.acceptance.AcceptanceResource;
 import nl.doorstroom.trajectory.acceptance.HandoverAcceptance;
 import nl.doorstroom.trajectory.handover.HandoverSearch;
@@ -127,15 +123,13 @@ public class InboxPage {
                 list.date("linkedTo").orElse(null), list.yesNo("nareiziger"), list.paging().page(),
                 list.paging().pageSize());
         String wanted = STATUSES.stream().filter(status -> status.equals(list.filter("status"))).findFirst().orElse(null);
-        // first, so that it sees everyone in the inbox: each status from the trajectory (no personal data), for this
-        // filter and for the count of new handovers
-        Map<String, String> statuses = new HashMap<>();
-        Predicate<HandoverDossier> filter = dossier -> {
-            String status = statuses.computeIfAbsent(dossier.getPersonId(), id -> TrajectoryView.statusOf(records.current(id)));
-            return wanted == null || wanted.equals(status);
-        };
         ListPage<HandoverSummary> page = processingLog.recordResult(Handovers.WARM_HANDOVER, "handover.list-inbox",
-                () -> handovers.page(municipalityCode, filter.and(search.filter()), search.identitySearch(), list.paging()),
+                () -> wanted == null && !search.hasFilters()
+                        ? handovers.page(municipalityCode, search.identitySearch(), list.paging())
+                        // a status comes from the trajectory (no personal data)
+                        : handovers.page(municipalityCode, search.filter().and(dossier -> wanted == null
+                                || wanted.equals(TrajectoryView.statusOf(records.current(dossier.getPersonId())))),
+                                search.identitySearch(), list.paging()),
                 shown -> shown.rows().stream().map(HandoverSummary::personId).toList());
         ListPage<Row> rows = page.map(summary -> {
             // the summaries come from this municipality's inbox, so they are in scope already
@@ -153,7 +147,6 @@ public class InboxPage {
         model.addAttribute("searchText", list.text());
         model.addAttribute("searching", list.isSearching());
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("newCount", statuses.values().stream().filter("HANDOVER_PENDING"::equals).count());
         model.addAttribute("problem", problem);
         return "handover/inbox";
     }

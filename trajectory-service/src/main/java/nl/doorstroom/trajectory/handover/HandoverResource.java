@@ -74,7 +74,9 @@ public class HandoverResource {
             @Valid @RequestBody HandoverSearch search) {
         municipalities.requireVisible(municipalityCode);
         return HandoverList.of(processingLog.recordResult(Handovers.WARM_HANDOVER, "handover.list-inbox",
-                () -> handovers.page(municipalityCode, search.filter(), search.identitySearch(), search.paging()),
+                () -> search.hasFilters()
+                        ? handovers.page(municipalityCode, search.filter(), search.identitySearch(), search.paging())
+                        : handovers.page(municipalityCode, search.identitySearch(), search.paging()),
                 page -> page.rows().stream().map(HandoverSummary::personId).toList()));
     }
 

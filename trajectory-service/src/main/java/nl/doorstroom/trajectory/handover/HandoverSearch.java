@@ -40,6 +40,11 @@ public record HandoverSearch(
         return Paging.of(page, pageSize);
     }
 
+    /** Whether any filter is set (the search text aside). */
+    public boolean hasFilters() {
+        return linkedFrom != null || linkedTo != null || nareiziger != null;
+    }
+
     /** The filters that need nothing opened. */
     public Predicate<HandoverDossier> filter() {
         return dossier -> {

@@ -56,6 +56,19 @@ public class Handovers {
     }
 
     /**
+     * One page of the whole inbox, or of the people in it that match the search text. Without a text only the page's
+     * dossiers are read and opened; the total is the inbox index's (someone moved away a moment ago drops out of
+     * the page).
+     */
+    public ListPage<HandoverSummary> page(String municipalityCode, IdentitySearch text, Paging paging) {
+        if (!text.isEmpty()) {
+            return page(municipalityCode, dossier -> true, text, paging);
+        }
+        return paging.sliceOpened(inboxOrder(municipalityCode),
+                personId -> dossier(municipalityCode, personId).flatMap(this::summary));
+    }
+
+    /**
      * One page of the inbox as a case worker sees it: the dossiers that pass {@code filter} (decided in clear), in
      * inbox order, that match the search text. Identities are opened to match a text, and otherwise only for the rows
      * of the page; someone whose key is already erased (their erasure event is on its way) is left out.
@@ -98,21 +111,29 @@ public class Handovers {
 
     /** The dossiers of everyone the municipality is responsible for (linked or moved there), the most recent first. */
     public List<HandoverDossier> inbox(String municipalityCode) {
-        List<String> personIds = query(HandoverTopology.INBOX, (ReadOnlyKeyValueStore<String, Long> inbox) -> {
-            List<String> ids = new ArrayList<>();
-            try (KeyValueIterator<String, Long> entries =
-                         inbox.prefixScan(HandoverTopology.inboxPrefix(municipalityCode), KEYS)) {
-                entries.forEachRemaining((KeyValue<String, Long> entry) -> ids.add(HandoverTopology.personIdOf(entry.key)));
-            }
-            return ids;
-        });
+        List<String> personIds = inboxOrder(municipalityCode);
         return query(HandoverTopology.DOSSIERS, (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> personIds.stream()
                 .map(dossiers::get)
                 // the entry and the dossier change together; re-check in case a re-link landed between the reads
                 .filter(dossier -> dossier != null && municipalityCode.equals(HandoverDossiers.municipalityOf(dossier)))
-                .sorted(Comparator.comparing(HandoverDossiers::arrivedAt).reversed()
-                        .thenComparing(HandoverDossier::getPersonId))
                 .toList());
+    }
+
+    /**
+     * The person ids of the inbox in its order, the most recent arrival first, from the inbox index alone (it holds
+     * each arrival time), so that a page of the whole inbox reads only its own dossiers.
+     */
+    private List<String> inboxOrder(String municipalityCode) {
+        return query(HandoverTopology.INBOX, (ReadOnlyKeyValueStore<String, Long> inbox) -> {
+            List<KeyValue<String, Long>> arrivals = new ArrayList<>();
+            try (KeyValueIterator<String, Long> entries =
+                         inbox.prefixScan(HandoverTopology.inboxPrefix(municipalityCode), KEYS)) {
+                entries.forEachRemaining((KeyValue<String, Long> entry) ->
+                        arrivals.add(KeyValue.pair(HandoverTopology.personIdOf(entry.key), entry.value)));
+            }
+            return arrivals.stream().sorted(Comparator.comparing((KeyValue<String, Long> arrival) -> arrival.value)
+                    .reversed().thenComparing(arrival -> arrival.key)).map(arrival -> arrival.key).toList();
+        });
     }
 
     /**

@@ -278,7 +278,7 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(first).contains("id=\"signed-in-name\">Fatima de Vries</strong>", "id=\"signed-in-organisation\">Arnhem</span>",
                 "rij 1 tot en met 10 van 12", "<nav class=\"pager\" id=\"pager\" aria-label=\"Paginering\">",
                 "aria-current=\"page\" aria-label=\"Pagina 1\">1</a>", "href=\"" + inbox + "?page=2&amp;pageSize=10\"",
-                "<option value=\"10\" selected=\"selected\">10</option>", "id=\"new-count\">Nieuw binnengekomen en nog niet geaccepteerd: 12")
+                "<option value=\"10\" selected=\"selected\">10</option>", "href=\"" + inbox + "?status=HANDOVER_PENDING\"")
                 .doesNotContain("id=\"sign-out\"");
         // the most recent link first, the same order on every page
         assertThat(first).contains(zeynep).doesNotContain(people.getFirst());
@@ -302,6 +302,8 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         arnhem.post(inbox, inbox, Map.of("clear", "true"));
         arnhem.post(inbox + "/" + people.getFirst() + "/acceptatie",
                 Map.of("version", "0", "submissionKey", UUID.randomUUID().toString()));
+        assertThat(arnhem.get(inbox + "?status=HANDOVER_PENDING").getBody()).contains("van 11")
+                .doesNotContain("id=\"only-new\"");
         String accepted = arnhem.get(inbox + "?status=ACCEPTED").getBody();
         assertThat(table(accepted, "inbox")).contains(people.getFirst()).doesNotContain(zeynep);
         assertThat(accepted).contains("<option value=\"ACCEPTED\" selected=\"selected\">", "rij 1 tot en met 1 van 1");
