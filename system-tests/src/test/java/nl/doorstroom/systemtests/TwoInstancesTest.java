@@ -210,8 +210,9 @@ class TwoInstancesTest {
 
     private static Set<String> inbox(RestClient trajectory) {
         Set<String> ids = new TreeSet<>();
-        body(trajectory, "/api/v1/municipalities/" + UTRECHT + "/handovers", CASE_WORKER)
-                .forEach(h -> ids.add(h.get("personId").asString()));
+        JsonNode page = body(trajectory, "/api/v1/municipalities/" + UTRECHT + "/handovers?pageSize=100", CASE_WORKER);
+        ids.add("total " + page.get("total").asInt());
+        page.get("handovers").forEach(h -> ids.add(h.get("personId").asString()));
         return ids;
     }
 }

@@ -66,7 +66,7 @@ public final class IntakeRecord {
     private static IntakeRecordState apply(IntakeRecordState record, PersonEvent event, WriterState written) {
         var next = IntakeRecordState.newBuilder(record).setWrites(written);
         switch (event.getPayload()) {
-            case PersonRegistered registered -> next.setRegistration(registered);
+            case PersonRegistered registered -> next.setRegistration(registered).setRegisteredAt(event.getOccurredAt());
             case PersonalDetailsCorrected corrected -> next.setCorrection(corrected);
             case HouseholdRecorded recorded -> next.setHousehold(recorded);
             case EarlyIntakeRecorded recorded -> next.setEarlyIntake(recorded);
@@ -156,6 +156,11 @@ public final class IntakeRecord {
 
     public Optional<PersonLinkedToMunicipality> link() {
         return Optional.ofNullable(state.getLink());
+    }
+
+    /** When the registration was recorded; empty for an erased record. */
+    public Optional<Instant> registeredAt() {
+        return Optional.ofNullable(state.getRegisteredAt());
     }
 
     public Optional<Instant> linkedAt() {

@@ -153,7 +153,8 @@ public class RecordChanges {
             DoorstroomUser user = CurrentUser.get();
             List<String> roles = new ArrayList<>(user.roles().stream().map(Role::claimValue).sorted().toList());
             String organisation = user.location() != null ? user.location() : user.municipality();
-            return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null));
+            return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null),
+                    CurrentUser.displayName().orElse(null));
         }
     }
 }

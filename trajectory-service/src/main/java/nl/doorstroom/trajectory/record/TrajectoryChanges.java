@@ -147,7 +147,8 @@ public class TrajectoryChanges {
         private static RecordedBy recordedBy() {
             DoorstroomUser user = CurrentUser.get();
             List<String> roles = user.roles().stream().map(Role::claimValue).sorted().toList();
-            return new RecordedBy(String.join(",", roles), user.municipality(), CurrentUser.accountId().orElse(null));
+            return new RecordedBy(String.join(",", roles), user.municipality(), CurrentUser.accountId().orElse(null),
+                    CurrentUser.displayName().orElse(null));
         }
     }
 }

@@ -105,7 +105,7 @@ class TrajectoryRecordTest {
         };
         return TrajectoryEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setPersonId(PERSON)
                 .setOccurredAt(Instant.now()).setMunicipalityCode("GM0344").setRecordVersion(version)
-                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "case-worker-1"))
+                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "case-worker-1", null))
                 .setIdempotency(new Idempotency("key-" + version, "request-" + version)).setPayload(payload).build();
     }
 

@@ -49,7 +49,7 @@ class TrajectoryRulesTest {
     private static TrajectoryEvent event(int version, Object payload) {
         return TrajectoryEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setPersonId(PERSON)
                 .setOccurredAt(Instant.now()).setMunicipalityCode("GM0344").setRecordVersion(version)
-                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "case-worker-1")).setPayload(payload).build();
+                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "case-worker-1", null)).setPayload(payload).build();
     }
 
     @ParameterizedTest(name = "{0}: {1} → {2}")
