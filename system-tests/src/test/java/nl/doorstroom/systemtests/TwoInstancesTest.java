@@ -18,7 +18,10 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -32,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * assumes it is alone): one writer per person and per V-number whichever instance takes the request, the same answers
  * through either instance, and an instance that stops gives no wrong answer at the other.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,6 +72,7 @@ class TwoInstancesTest {
     }
 
     @Test
+    @Order(1)
     void eightRegistrationsOfOneVNumberThroughTwoInstancesMakeOnePerson() throws Exception {
         String vNumber = IntakeApi.vNumber();
         List<Integer> statuses = together(8, i -> register(intakes.get(i % 2), "Race", vNumber).getStatusCode().value());
@@ -76,6 +81,7 @@ class TwoInstancesTest {
     }
 
     @Test
+    @Order(2)
     void concurrentChangesToTheSamePeopleThroughBothInstancesHaveOneWinnerPerVersion() throws Exception {
         for (int person = 0; person < 4; person++) {
             String id = id(register(intakes.get(person % 2), "Versie" + person, IntakeApi.vNumber()));
@@ -85,13 +91,15 @@ class TwoInstancesTest {
                     .body("{\"version\":1,\"partner\":{\"inNetherlands\":false},\"children\":[{\"birthYear\":%d,\"inNetherlands\":true}]}"
                             .formatted(2010 + i))
                     .retrieve().toEntity(String.class));
-            assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 200).as("winners").hasSize(1);
+            List<String> seen = answers.stream().map(a -> a.getStatusCode().value() + " " + a.getBody()).toList();
+            assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 200).as("winners among %s", seen).hasSize(1);
             assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).hasSize(5)
                     .allSatisfy(refused -> assertThat(JSON.readTree(refused.getBody()).get("currentVersion").asInt()).isEqualTo(2));
         }
     }
 
     @Test
+    @Order(3)
     void readsAndListsThroughEitherInstanceGiveTheSameAnswers() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -112,7 +120,9 @@ class TwoInstancesTest {
         assertThat(inbox(trajectories.get(0))).containsAll(ids).isEqualTo(inbox(trajectories.get(1)));
     }
 
+    /** Last: it stops the second intake instance. */
     @Test
+    @Order(4)
     void anInstanceThatStopsGivesNoWrongAnswerAtTheOther() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
