@@ -59,6 +59,23 @@ class TwoInstancesTest {
                 IntakeApi.lenientClient(secondIntake.baseUrl()));
         trajectories = List.of(IntakeApi.lenientClient(RunningPlatform.service("trajectory-service").baseUrl()),
                 IntakeApi.lenientClient(secondTrajectory.baseUrl()));
+        // the partitions move while the new instances join (reads answer 503 meanwhile): start once they have settled
+        await("both intake instances write and read").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    for (RestClient intake : intakes) {
+                        ResponseEntity<String> registered = register(intake, "Opwarmen", IntakeApi.vNumber());
+                        if (registered.getStatusCode().value() != 201) {
+                            return false;
+                        }
+                        String id = JSON.readTree(registered.getBody()).get("id").asString();
+                        for (RestClient reader : intakes) {
+                            if (status(reader, "/api/v1/persons/" + id, STAFF) != 200) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                });
     }
 
     @AfterAll
