@@ -1,0 +1,100 @@
+package nl.doorstroom.platform.pages;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.doorstroom.platform.web.RefusalStatus;
+import nl.doorstroom.platform.write.ChangeRefusedException;
+import nl.doorstroom.platform.write.FieldProblem;
+
+/**
+ * How every form page sends a change: a form with mistakes comes back with 400; a valid one is applied, and a change
+ * the service refuses comes back on the form with the refusal's status. The one place where a refused change becomes
+ * form errors: a field problem on its field (a V-number already registered), a change based on an older version as a
+ * message for the whole form with the version the record is at now ({@value #CURRENT_VERSION}, which the form then
+ * carries, so that the user looks again instead of overwriting someone else's work), anything else as a message for
+ * the whole form.
+ */
+public final class PageForms {
+
+    /** The model attribute with the record's version when a change was based on an older one. */
+    public static final String CURRENT_VERSION = "currentVersion";
+    /** The hidden field whose value is the change's Idempotency-Key: a form sent twice is applied once. */
+    public static final String SUBMISSION_KEY = "submissionKey";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private PageForms() {
+    }
+
+    /** A fresh submission key for a form that is about to be shown. */
+    public static String newSubmissionKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The submitted key; a missing or malformed one (only a hand-made request has that) means no idempotency. */
+    public static String submissionKey(String sent) {
+        return sent != null && KEY.matcher(sent).matches() ? sent : null;
+    }
+
+    /**
+     * Applies the change of a bound form.
+     *
+     * @param change applies the change and names the page that follows (a redirect)
+     * @param form   the form again, for mistakes and refusals
+     * @return the view to show
+     */
+    public static String submit(BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+                                Supplier<String> change, Supplier<String> form) {
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form.get();
+        }
+        try {
+            return change.get();
+        } catch (ChangeRefusedException refusal) {
+            refused(refusal, result, model, request, response);
+            return form.get();
+        }
+    }
+
+    /** Puts a refused change on the form and sets the response status for it. */
+    public static void refused(ChangeRefusedException refusal, BindingResult result, Model model, HttpServletRequest request,
+                               HttpServletResponse response) {
+        for (FieldProblem problem : refusal.fieldProblems()) {
+            if (isField(result, problem.field())) {
+                // what the user typed, even where the form turned it into something else (a name into a code)
+                String typed = request.getParameter(problem.field());
+                result.addError(new FieldError(result.getObjectName(), problem.field(),
+                        typed != null ? typed : result.getFieldValue(problem.field()), false,
+                        new String[]{problem.reasonKey()}, null, problem.reasonKey()));
+            } else {
+                result.reject(problem.reasonKey());
+            }
+        }
+        refusal.currentVersion().ifPresent(current -> {
+            model.addAttribute(CURRENT_VERSION, current);
+            result.reject("page.form.stale", new Object[]{current, request.getParameter("version")}, "page.form.stale");
+        });
+        if (refusal.currentVersion().isEmpty() && refusal.fieldProblems().isEmpty()) {
+            result.reject(refusal.messageKey() + ".detail");
+        }
+        response.setStatus(RefusalStatus.of(refusal).value());
+    }
+
+    private static boolean isField(BindingResult result, String field) {
+        try {
+            return result.getFieldType(field) != null;
+        } catch (InvalidPropertyException e) {
+            return false;
+        }
+    }
+}
