@@ -33,9 +33,11 @@ public class PageAdvice {
     public static final String PROBLEM = "problem";
 
     private final String problemView;
+    private final PageFields pageFields;
 
-    public PageAdvice(String problemView) {
+    public PageAdvice(String problemView, PageFields pageFields) {
         this.problemView = problemView;
+        this.pageFields = pageFields;
     }
 
     @InitBinder
@@ -47,6 +49,12 @@ public class PageAdvice {
     @ModelAttribute
     void requestPath(HttpServletRequest request, Model model) {
         model.addAttribute("requestPath", request.getRequestURI());
+    }
+
+    /** The form fragments' helper; a variable, since Thymeleaf refuses bean references in field expressions. */
+    @ModelAttribute("pageFields")
+    PageFields pageFields() {
+        return pageFields;
     }
 
     /** The key a form carries: the one it was sent with when it comes back, a fresh one for a new form. */

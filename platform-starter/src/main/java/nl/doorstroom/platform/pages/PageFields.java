@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.spring6.util.DetailedError;
 
 /**
- * What the form fragments ({@code templates/pages/form.html}) ask about a field, as the bean {@code @pageFields}: its
+ * What the form fragments ({@code templates/pages/form.html}) ask about a field,
+         as the model attribute {@code pageFields}: its
  * element id, its label in the error summary and the ids that describe it. Field names are the bound objects' property
  * paths ({@code personalDetails.givenNames}, {@code children[2].birthYear}); element ids are the same with {@code .},
  * {@code [} and {@code ]} turned into {@code -} ({@code children-2-birthYear}).
@@ -56,7 +57,8 @@ public class PageFields {
         Locale locale = LocaleContextHolder.getLocale();
         String label = messages.getMessage(labels + ROW.matcher(field).replaceAll(""), null, field, locale);
         Matcher row = ROW.matcher(field);
-        return row.find() ? messages.getMessage("page.form.row", new Object[]{label, Integer.parseInt(row.group(1)) + 1}, locale)
+        return row.find() ? messages.getMessage("page.form.row", new Object[]{label,
+                Integer.parseInt(row.group(1)) + 1}, locale)
                 : label;
     }
 

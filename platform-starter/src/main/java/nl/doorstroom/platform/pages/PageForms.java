@@ -1,14 +1,25 @@
 package nl.doorstroom.platform.pages;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,8 +51,12 @@ public final class PageForms {
         return UUID.randomUUID().toString();
     }
 
-    /** The submitted key; a missing or malformed one (only a hand-made request has that) means no idempotency. */
-    public static String submissionKey(String sent) {
+    /** The key the form was sent with; a missing or malformed one (only a hand-made request has that) means none. */
+    public static String submissionKey() {
+        return submissionKey(request().getParameter(SUBMISSION_KEY));
+    }
+
+    static String submissionKey(String sent) {
         return sent != null && KEY.matcher(sent).matches() ? sent : null;
     }
 
@@ -52,23 +67,22 @@ public final class PageForms {
      * @param form   the form again, for mistakes and refusals
      * @return the view to show
      */
-    public static String submit(BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
-                                Supplier<String> change, Supplier<String> form) {
+    public static String submit(BindingResult result, Model model, Supplier<String> change, Supplier<String> form) {
         if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response().setStatus(HttpStatus.BAD_REQUEST.value());
             return form.get();
         }
         try {
             return change.get();
         } catch (ChangeRefusedException refusal) {
-            refused(refusal, result, model, request, response);
+            refused(refusal, result, model);
             return form.get();
         }
     }
 
     /** Puts a refused change on the form and sets the response status for it. */
-    public static void refused(ChangeRefusedException refusal, BindingResult result, Model model, HttpServletRequest request,
-                               HttpServletResponse response) {
+    public static void refused(ChangeRefusedException refusal, BindingResult result, Model model) {
+        HttpServletRequest request = request();
         for (FieldProblem problem : refusal.fieldProblems()) {
             if (isField(result, problem.field())) {
                 // what the user typed, even where the form turned it into something else (a name into a code)
@@ -87,7 +101,55 @@ public final class PageForms {
         if (refusal.currentVersion().isEmpty() && refusal.fieldProblems().isEmpty()) {
             result.reject(refusal.messageKey() + ".detail");
         }
-        response.setStatus(RefusalStatus.of(refusal).value());
+        response().setStatus(RefusalStatus.of(refusal).value());
+    }
+
+    /**
+     * Shows a bound form as {@code shown}, the same form completed for showing (empty rows to fill in): the messages
+     * and the values as they were typed stay.
+     */
+    public static void show(Object shown, BindingResult result, Model model, ConversionService conversions) {
+        BeanPropertyBindingResult again = new BeanPropertyBindingResult(shown, result.getObjectName());
+        again.initConversion(conversions);
+        again.addAllErrors(result);
+        model.addAttribute(result.getObjectName(), shown);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), again);
+    }
+
+    /**
+     * The form as far as it can be read, for showing it again: a record is not constructed at all when one of its
+     * values cannot be converted (a date that does not exist), so it is read once more without those values; their
+     * messages keep what was typed.
+     */
+    public static <T> T readable(Class<T> type, BindingResult result, ConversionService conversions) {
+        Set<String> failed = result.getFieldErrors().stream().filter(FieldError::isBindingFailure)
+                .map(FieldError::getField).collect(Collectors.toSet());
+        Map<String, String[]> values = request().getParameterMap();
+        ServletRequestDataBinder binder = new ServletRequestDataBinder(null, result.getObjectName());
+        binder.setTargetType(ResolvableType.forClass(type));
+        binder.setConversionService(conversions);
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        binder.construct(new DataBinder.ValueResolver() {
+            @Override
+            public Object resolveValue(String name, Class<?> paramType) {
+                String[] value = failed.contains(name) ? null : values.get(name);
+                return value == null ? null : value.length == 1 ? value[0] : value;
+            }
+
+            @Override
+            public Set<String> getNames() {
+                return values.keySet().stream().filter(name -> !failed.contains(name)).collect(Collectors.toSet());
+            }
+        });
+        return type.cast(binder.getTarget());
+    }
+
+    private static HttpServletRequest request() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    }
+
+    private static HttpServletResponse response() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
     }
 
     private static boolean isField(BindingResult result, String field) {

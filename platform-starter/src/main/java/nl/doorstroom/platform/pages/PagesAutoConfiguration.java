@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.FormatterRegistry;
@@ -13,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The server-rendered pages' shared parts: dates as people type them, the page advice (errors as pages, blank fields
- * absent) and the form fragments' helper. {@code doorstroom.pages.problem-view} names the service's error page, which
+ * absent), what a form means by the fields it sends (empty rows left out) and the form fragments'
+ * helper. {@code doorstroom.pages.problem-view} names the service's error page, which
  * shows the messages {@code <problem>.title} and {@code <problem>.detail}.
  */
 @AutoConfiguration
@@ -22,8 +24,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class PagesAutoConfiguration {
 
     @Bean
-    PageAdvice pageAdvice(@Value("${doorstroom.pages.problem-view:problem}") String problemView) {
-        return new PageAdvice(problemView);
+    PageAdvice pageAdvice(@Value("${doorstroom.pages.problem-view:problem}") String problemView,
+            PageFields pageFields) {
+        return new PageAdvice(problemView, pageFields);
+    }
+
+    /** After the security filters, which read the CSRF token from the fields as sent. */
+    @Bean
+    FilterRegistrationBean<FormFieldsFilter> formFieldsFilter() {
+        return new FilterRegistrationBean<>(new FormFieldsFilter());
     }
 
     @Bean
