@@ -81,7 +81,8 @@ public final class Names {
         if (roles == null || roles.isBlank()) {
             return message("page.unknown");
         }
-        String named = Arrays.stream(roles.split(",")).map(role -> messages.getMessage("value.role." + role, null, role, locale))
+        String named = Arrays.stream(roles.split(",")).map(role -> messages.getMessage("value.role." + role, null,
+                role, locale))
                 .collect(Collectors.joining(", "));
         return organisation == null ? named : named + " (" + organisation + ")";
     }
@@ -100,7 +101,8 @@ public final class Names {
             case "household" -> "field.household.";
             default -> "field.earlyIntake.";
         };
-        return fields.stream().map(f -> messages.getMessage(prefix + f, null, f, locale)).collect(Collectors.joining(", "));
+        return fields.stream().map(f -> messages.getMessage(prefix + f, null, f,
+                locale)).collect(Collectors.joining(", "));
     }
 
     private String message(String key, Object... arguments) {
