@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.doorstroom.platform.web.RefusalStatus;
 import nl.doorstroom.platform.write.ChangeRefusedException;
 import nl.doorstroom.platform.write.FieldProblem;
+import nl.doorstroom.platform.write.StaleVersionException;
 
 /**
  * How every form page sends a change: a form with mistakes comes back with 400; a valid one is applied, and a change
@@ -85,20 +86,21 @@ public final class PageForms {
         HttpServletRequest request = request();
         for (FieldProblem problem : refusal.fieldProblems()) {
             if (isField(result, problem.field())) {
-                // what the user typed, even where the form turned it into something else (a name into a code)
+                // shown as the user typed it, even where the form turned it into something else (a name into a code);
+                // a text as typed is shown as it is, like a value that could not be converted
                 String typed = request.getParameter(problem.field());
                 result.addError(new FieldError(result.getObjectName(), problem.field(),
-                        typed != null ? typed : result.getFieldValue(problem.field()), false,
+                        typed != null ? typed : result.getFieldValue(problem.field()), typed != null,
                         new String[]{problem.reasonKey()}, null, problem.reasonKey()));
             } else {
                 result.reject(problem.reasonKey());
             }
         }
-        refusal.currentVersion().ifPresent(current -> {
+        if (refusal instanceof StaleVersionException stale) {
+            int current = stale.currentVersion().getAsInt();
             model.addAttribute(CURRENT_VERSION, current);
             result.reject("page.form.stale", new Object[]{current, request.getParameter("version")}, "page.form.stale");
-        });
-        if (refusal.currentVersion().isEmpty() && refusal.fieldProblems().isEmpty()) {
+        } else if (refusal.fieldProblems().isEmpty()) {
             result.reject(refusal.messageKey() + ".detail");
         }
         response().setStatus(RefusalStatus.of(refusal).value());
