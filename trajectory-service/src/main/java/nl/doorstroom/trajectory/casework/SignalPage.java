@@ -5,12 +5,12 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.pages.PageController;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.signals.SignalList;
 import nl.doorstroom.trajectory.signals.SignalResource;
@@ -20,7 +20,7 @@ import nl.doorstroom.trajectory.signals.SignalResource;
  * configured weeks without a next step, nareizigers in a table of their own. Read through the API's resource, which
  * checks the municipality and logs the processing.
  */
-@Controller
+@PageController
 @PreAuthorize("hasRole('case-worker')")
 public class SignalPage {
 
@@ -40,7 +40,8 @@ public class SignalPage {
     }
 
     @GetMapping("/gemeenten/{municipalityCode}/signalen")
-    public String signals(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode, Model model) {
+    public String signals(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
+            Model model) {
         SignalList.Signals list = signals.list(municipalityCode);
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("municipalityName", municipalities.nameOf(municipalityCode));
