@@ -7,10 +7,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -19,6 +25,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +38,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
 
+import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.TopicContents;
-import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonRegistered;
@@ -295,6 +302,11 @@ class IntakeApiIntegrationTest {
             assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(vNumber).doesNotContain("Selam");
         }
         assertThat(identities.open(id, registeredOn(recordsOf(id).getFirst()))).as("the sealed identity after erasure").isEmpty();
+        String history = streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG)
+                + "-intake-record-history-changelog";
+        await("the registration's history entry is tombstoned").atMost(Duration.ofSeconds(10))
+                .until(() -> TopicContents.recordsWithKey(brokers, history, id + "/0000000001"),
+                        found -> !found.isEmpty() && found.getLast().value() == null);
     }
 
     @Test
@@ -412,6 +424,31 @@ class IntakeApiIntegrationTest {
                 "\"receptionLocation\"", "\"familyReunification\":{\"anchorVNumber\":\"0000000001\",\"relationship\":\"CHILD\",\"permitDate\":\"2026-01-01\"},\"receptionLocation\""), "nl");
         assertThat(unknownAnchor.getStatusCode().value()).isEqualTo(400);
         assertThat(reasons(json(unknownAnchor))).containsOnlyKeys("familyReunification.anchorVNumber");
+    }
+
+    @Test
+    void eightRegistrationsOfOneVNumberAtTheSameMomentMakeOnePerson() throws Exception {
+        String vNumber = randomVNumber();
+        int registrations = 8;
+        CyclicBarrier together = new CyclicBarrier(registrations);
+        List<Integer> statuses;
+        try (ExecutorService staff = Executors.newFixedThreadPool(registrations)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < registrations; i++) {
+                answers.add(staff.submit(() -> {
+                    together.await();
+                    return post("/api/v1/persons", registration("Samir", vNumber), "nl").getStatusCode().value();
+                }));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        }
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(registrations - 1);
+        ResponseEntity<String> found = post("/api/v1/person-searches", "{\"text\":\"" + vNumber + "\"}", "nl");
+        assertThat(json(found).get("total").asInt()).isEqualTo(1);
     }
 
     @Test

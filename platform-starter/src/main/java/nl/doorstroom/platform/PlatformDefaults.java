@@ -83,6 +83,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 DeadLetterTopicResolver.class.getName());
         p.put(streams + "spring.kafka.streams.processing.exception.handler.dlq.destination.resolver",
                 DeadLetterTopicResolver.class.getName());
+        // where this instance's HTTP API answers, so other instances can forward reads of the keys it owns
+        // (doorstroom.instance.host: the address other instances reach it at, e.g. the pod IP)
+        p.put(streams + "application.server", "${doorstroom.instance.host:127.0.0.1}:${server.port:8080}");
+        // a warm copy of each store on another instance: a failover does not rebuild from the changelog
+        p.put(streams + "num.standby.replicas", "1");
         p.put(streams + "producer.interceptor.classes", CloudEventsProducerInterceptor.class.getName());
         p.put(streams + "producer." + CloudEventsProducerInterceptor.SOURCE_CONFIG, "${doorstroom.cloud-events.source}");
 

@@ -71,6 +71,10 @@ public final class Topics {
     public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, TRAJECTORY_TRAJECTORY_EVENTS,
             TRAJECTORY_CANDIDATE_PROFILES, AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS);
 
+    /** The event topics whose records change only through the platform's single writer per key. */
+    public static final List<WritePathTopics> WRITE_PATHS = List.of(new WritePathTopics(INTAKE_PERSON_EVENTS),
+            new WritePathTopics(TRAJECTORY_TRAJECTORY_EVENTS));
+
     private Topics() {
     }
 }

@@ -11,8 +11,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 
+import nl.doorstroom.schemas.intake.IntakeRecordState;
+import nl.doorstroom.schemas.platform.WriterState;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
-import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
+import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 
 /** House rules for contracts that the Avro compiler does not check. */
 class SchemaRulesTest {
@@ -22,7 +24,9 @@ class SchemaRulesTest {
     static {
         Topics.ALL.forEach(t -> ALL_SCHEMAS.add(SpecificData.get().getSchema(t.valueType())));
         ALL_SCHEMAS.add(HandoverDossier.getClassSchema());
-        ALL_SCHEMAS.add(TrajectoryEventHistory.getClassSchema());
+        ALL_SCHEMAS.add(IntakeRecordState.getClassSchema());
+        ALL_SCHEMAS.add(TrajectoryRecordState.getClassSchema());
+        ALL_SCHEMAS.add(WriterState.getClassSchema());
     }
 
     @Test

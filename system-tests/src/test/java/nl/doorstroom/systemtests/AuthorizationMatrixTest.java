@@ -143,8 +143,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("intake-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("intake-service GET /personen", new Cell("/personen?linked=true", null, seesPeople));
         LISTS_THE_PERSON.put("intake-service GET /personen", seesThePerson);
+        // a search is posted into the session and answered with a redirect to the list, which holds the person
         MATRIX.put("intake-service POST /personen", Cell.form("/personen", () -> "text=" + fixture.vNumber(), seesPeople));
-        LISTS_THE_PERSON.put("intake-service POST /personen", seesThePerson);
         MATRIX.put("intake-service GET /personen/nieuw", new Cell("/personen/nieuw", null, azcStaff));
         MATRIX.put("intake-service POST /personen/nieuw", Cell.form("/personen/nieuw",
                 () -> personalDetailsForm(randomVNumber()), azcStaff));
@@ -219,6 +219,17 @@ class AuthorizationMatrixTest {
                 actor -> actor == UTRECHT));
         MATRIX.put("trajectory-service GET /api/v1/municipalities/{municipalityCode}/signals",
                 new Cell("/api/v1/municipalities/GM0344/signals", null, actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service POST /api/v1/municipalities/{municipalityCode}/handover-searches",
+                new Cell("/api/v1/municipalities/GM0344/handover-searches", "{\"text\":\"" + fixture.vNumber() + "\"}",
+                        actor -> actor == UTRECHT));
+        LISTS_THE_PERSON.put("trajectory-service POST /api/v1/municipalities/{municipalityCode}/handover-searches",
+                actor -> actor == UTRECHT);
+        MATRIX.put("trajectory-service POST /api/v1/municipalities/{municipalityCode}/signal-searches",
+                new Cell("/api/v1/municipalities/GM0344/signal-searches", "{\"text\":\"" + fixture.vNumber() + "\"}",
+                        actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service GET /", new Cell("/", null, EVERYONE));
+        MATRIX.put("trajectory-service GET /overdrachten",
+                new Cell("/overdrachten", null, actor -> actor == UTRECHT || actor == AMERSFOORT));
         caseWorkersPages();
         MATRIX.put("employer-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("employer-service GET /api/v1/labour-market-regions",
@@ -227,6 +238,14 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/labour-market-regions/AM13", null, SIGNED_IN));
         MATRIX.put("analytics-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("analytics-service GET /api/v1/municipalities", new Cell("/api/v1/municipalities", null, SIGNED_IN));
+        // another instance's read of a read model: only with the instances' shared secret, which no user token is
+        for (String service : List.of("intake-service", "trajectory-service")) {
+            String store = service.equals("intake-service") ? "person-records" : "handover-dossiers";
+            MATRIX.put(service + " GET /internal/v1/read-models/{store}/entries",
+                    new Cell("/internal/v1/read-models/" + store + "/entries", null, actor -> false));
+            MATRIX.put(service + " POST /internal/v1/read-models/{store}/entries",
+                    new Cell("/internal/v1/read-models/" + store + "/entries", () -> person, MediaType.TEXT_PLAIN, actor -> false));
+        }
         // last: the operator's call erases the fixture person (operators come last among the actors too)
         MATRIX.put("intake-service POST /api/v1/persons/{personId}/erasures",
                 new Cell("/api/v1/persons/" + person + "/erasures",
@@ -432,6 +451,10 @@ class AuthorizationMatrixTest {
                 () -> "version=6&closedOn=" + today + "&outcome=COMPLETED", actor -> actor == UTRECHT));
         MATRIX.put("trajectory-service GET /gemeenten/{municipalityCode}/signalen",
                 new Cell("/gemeenten/GM0344/signalen", null, actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service POST /gemeenten/{municipalityCode}/signalen",
+                Cell.form("/gemeenten/GM0344/signalen", () -> "text=Haddad&nareiziger=false", actor -> actor == UTRECHT));
+        MATRIX.put("trajectory-service POST /gemeenten/{municipalityCode}/overdrachten",
+                Cell.form("/gemeenten/GM0344/overdrachten", () -> "text=Haddad&status=ACCEPTED", actor -> actor == UTRECHT));
         // readiness needs an accepted handover; a move goes to Nieuwegein, where none of the actors works
         String ready = linkedToUtrecht();
         asUtrecht(HttpMethod.PUT, "/api/v1/municipalities/GM0344/trajectories/" + ready + "/acceptance", "{\"version\":0}");

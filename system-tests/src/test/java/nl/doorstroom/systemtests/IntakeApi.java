@@ -42,8 +42,8 @@ final class IntakeApi {
         return register(givenNames, familyName, vNumber());
     }
 
-    /** Registers a person at AZC Budel and records the early intake (record version 2). */
-    Registered register(String givenNames, String familyName, String vNumber) {
+    /** Registers a person at AZC Budel (record version 1). */
+    Registered registerOnly(String givenNames, String familyName, String vNumber) {
         ResponseEntity<String> registered = client.post().uri("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .body("""
@@ -52,7 +52,13 @@ final class IntakeApi {
                 .retrieve().toEntity(String.class);
         assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
         JsonNode person = JSON.readTree(registered.getBody());
-        String id = person.get("id").asString();
+        return new Registered(person.get("id").asString(), person.get("version").asInt());
+    }
+
+    /** Registers a person at AZC Budel and records the early intake (record version 2). */
+    Registered register(String givenNames, String familyName, String vNumber) {
+        Registered person = registerOnly(givenNames, familyName, vNumber);
+        String id = person.id();
         ResponseEntity<String> intakeRecorded = client.put().uri("/api/v1/persons/{id}/early-intake", id)
                 .header("Authorization", "Bearer " + TestTokens.azcStaff("AZC-BUDEL"))
                 .contentType(MediaType.APPLICATION_JSON).body("""
@@ -63,7 +69,7 @@ final class IntakeApi {
                          "workExperience":[{"iscoCode":"7411","jobTitle":"Elektricien","years":6,"sector":"Bouw"}],
                          "languageLevels":[{"language":"nl","skill":"LISTENING","level":"A2"}],
                          "wishes":{"work":"Elektricien","education":"MBO-diploma","sectors":["Techniek"]},
-                         "availability":{"hoursPerWeek":32,"careDuties":["CHILDREN"]}}""".formatted(person.get("version").asInt()))
+                         "availability":{"hoursPerWeek":32,"careDuties":["CHILDREN"]}}""".formatted(person.version()))
                 .retrieve().toEntity(String.class);
         assertThat(intakeRecorded.getStatusCode().value()).as(intakeRecorded.getBody()).isEqualTo(200);
         return new Registered(id, JSON.readTree(intakeRecorded.getBody()).get("version").asInt());

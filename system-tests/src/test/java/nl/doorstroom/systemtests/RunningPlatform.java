@@ -28,41 +28,65 @@ final class RunningPlatform {
     static final List<String> SERVICES = List.of("intake-service", "trajectory-service", "employer-service", "analytics-service");
 
     private static Map<String, ServiceProcess> running;
+    private static String issuer;
+    private static RuntimeException failedToStart;
 
     private RunningPlatform() {
     }
 
     static synchronized ServiceProcess service(String name) {
+        if (failedToStart != null) {
+            // a second start beside the first one's processes (Keycloak holds its database) would only fail confusingly
+            throw new IllegalStateException("the platform did not start; see the first failure", failedToStart);
+        }
         if (running == null) {
-            running = start();
+            try {
+                running = start();
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
         }
         return running.get(name);
     }
 
     private static Map<String, ServiceProcess> start() {
         KeycloakServer keycloak = KeycloakServer.start();
-        String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
-        String registry = SchemaRegistryServer.url();
-        String tokenKey = testTokenKey();
         // the services read the realm's OpenID configuration at start-up
-        String issuer = keycloak.awaitReady().issuer();
+        issuer = keycloak.awaitReady().issuer();
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         for (String name : SERVICES) {
-            Map<String, String> settings = new LinkedHashMap<>(Map.of(
-                    "spring.security.oauth2.resourceserver.jwt.public-key-location", tokenKey,
-                    "spring.kafka.bootstrap-servers", brokers,
-                    "doorstroom.registry-url", registry,
-                    "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),
-                    "spring.kafka.streams.replication-factor", "1",
-                    "doorstroom.topics.partitions", "2"));
-            // the public DEMO privacy keys, as in the local stack
-            PrivacyDemoSettings.properties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
-            settings.putAll(Keycloak.loginProperties(issuer));
-            started.put(name, ServiceProcess.start(name, settings));
+            started.put(name, ServiceProcess.start(name, settings(name)));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().forEach(ServiceProcess::close)));
         started.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
         return started;
+    }
+
+    /**
+     * One more instance of a running service (same application id, its own state directory and port), ready; the
+     * caller stops it. The instances share the broker's partitions, so reads and writes of one person may be answered
+     * by either.
+     */
+    static ServiceProcess startAnother(String name, String instance) {
+        service(name);
+        ServiceProcess another = ServiceProcess.start(name, instance, settings(name));
+        Runtime.getRuntime().addShutdownHook(new Thread(another::close));
+        return another.awaitReady(Duration.ofSeconds(180));
+    }
+
+    private static Map<String, String> settings(String name) {
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", testTokenKey(),
+                "spring.kafka.bootstrap-servers", System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS),
+                "doorstroom.registry-url", SchemaRegistryServer.url(),
+                "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),
+                "spring.kafka.streams.replication-factor", "1",
+                "doorstroom.topics.partitions", "2"));
+        // the public DEMO privacy keys, as in the local stack
+        PrivacyDemoSettings.properties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
+        settings.putAll(Keycloak.loginProperties(issuer));
+        return settings;
     }
 
     /** The services trust the test token signer, like they trust the identity provider in production. */

@@ -29,17 +29,22 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Map<String, String> properties) {
+        return start(name, name, properties);
+    }
+
+    /** Another instance of a service: {@code instance} names its log. */
+    static ServiceProcess start(String name, String instance, Map<String, String> properties) {
         Path jar = Path.of(System.getProperty("doorstroom.services.dir", "target/services"), name + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the system tests through Maven (./mvnw verify)");
         }
         int port = ChildProcesses.freePort();
-        Path log = Path.of("target", "service-logs", name + ".log").toAbsolutePath();
+        Path log = Path.of("target", "service-logs", instance + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-jar", jar.toString(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process process = ChildProcesses.start(name, command, Path.of("").toAbsolutePath(), Map.of(), log);
+        Process process = ChildProcesses.start(instance, command, Path.of("").toAbsolutePath(), Map.of(), log);
         return new ServiceProcess(name, process, port, log);
     }
 

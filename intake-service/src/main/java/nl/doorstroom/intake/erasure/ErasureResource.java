@@ -1,6 +1,7 @@
 package nl.doorstroom.intake.erasure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -19,10 +20,14 @@ import nl.doorstroom.intake.record.PersonRecords;
 import nl.doorstroom.intake.record.RecordChanges;
 import nl.doorstroom.platform.audit.ProcessingActivity;
 import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.privacy.SubjectKeys;
 import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.platform.write.ClaimKeys;
+import nl.doorstroom.platform.write.Decision;
 import nl.doorstroom.schemas.intake.ErasureGround;
 import nl.doorstroom.schemas.intake.PersonErased;
+import nl.doorstroom.schemas.intake.PersonIdentity;
 
 /**
  * Erasure by crypto-shredding: the person's data key is destroyed (a tombstone on privacy.subject-keys), which makes
@@ -43,8 +48,13 @@ class ErasureResource {
     private final SubjectKeys keys;
     private final RecordChanges changes;
     private final ProcessingLog processingLog;
+    private final PersonIdentities identities;
+    private final ClaimKeys claimKeys;
 
-    ErasureResource(PersonRecords persons, SubjectKeys keys, RecordChanges changes, ProcessingLog processingLog) {
+    ErasureResource(PersonRecords persons, SubjectKeys keys, RecordChanges changes, ProcessingLog processingLog,
+                    PersonIdentities identities, ClaimKeys claimKeys) {
+        this.identities = identities;
+        this.claimKeys = claimKeys;
         this.persons = persons;
         this.keys = keys;
         this.changes = changes;
@@ -65,9 +75,13 @@ class ErasureResource {
                 return new Erasure(id, "already-erased");
             }
             persons.find(id).orElseThrow(() -> new NotFoundException("person"));
-            changes.apply(id, "erase", null, null, request, current -> {
+            changes.decide(id, "erase", null, null, request, current -> {
+                // the V-number is free again once the person is gone; read it while the key still exists
+                Optional<String> vNumber = current.flatMap(r -> r.identity(identities)).map(PersonIdentity::getVNumber);
                 keys.forget(id);
-                return List.of(new PersonErased(ErasureGround.valueOf(request.ground().name()), request.caseReference()));
+                Decision erased = Decision.events(List.of(
+                        new PersonErased(ErasureGround.valueOf(request.ground().name()), request.caseReference())));
+                return vNumber.map(v -> erased.releasing(claimKeys.of(RecordChanges.V_NUMBER_CLAIM, v))).orElse(erased);
             });
             return new Erasure(id, "erased");
         });

@@ -23,6 +23,7 @@ import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
 import nl.doorstroom.schemas.intake.HouseholdRecorded;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.RecordedBy;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
@@ -55,28 +56,40 @@ public class RecordHistory {
      * @param change        what kind of change: {@code registered}, {@code personal-details}, {@code household},
      *                      {@code early-intake}, {@code municipality-link}, {@code consent}
      * @param eventType     the CloudEvents type of the event that made this version
+     * @param recordedByName the staff member who recorded it; their account id for versions recorded before names
+     *                      were kept
      * @param changedFields top-level fields of the section that differ from the previous version (empty for a first
      *                      recording)
      * @param detail        a short fact about the change that needs no personal data: the municipality code of a link,
      *                      the decision on a consent
      */
     public record Version(int version, String change, String eventType, Instant recordedAt, String recordedByRole,
-                          String recordedByOrganisation, List<String> changedFields, String detail) {
+                          String recordedByOrganisation, String recordedByName, List<String> changedFields,
+                          String detail) {
     }
 
+    /** The record's versions from its events, each compared with the record as it was one version before. */
     public List<Version> of(IntakeRecord record) {
         List<Version> versions = new ArrayList<>();
-        List<PersonEvent> history = record.history();
-        for (int i = 0; i < history.size(); i++) {
-            PersonEvent event = history.get(i);
-            Optional<PersonView> before = i == 0 ? Optional.empty() : views.of(record.atVersion(i), Map.of());
-            Optional<PersonView> after = views.of(record.atVersion(i + 1), Map.of());
-            versions.add(new Version(i + 1, change(event), CloudEventTypes.of(event.getPayload()),
+        IntakeRecord previous = IntakeRecord.empty(record.personId());
+        Optional<PersonView> before = Optional.empty();
+        for (PersonEvent event : persons.history(record.personId())) {
+            IntakeRecord next = previous.with(event);
+            Optional<PersonView> after = views.of(next, Map.of());
+            versions.add(new Version(next.version(), change(event), CloudEventTypes.of(event.getPayload()),
                     event.getOccurredAt(), event.getRecordedBy() == null ? null : event.getRecordedBy().getRole(),
                     event.getRecordedBy() == null ? null : event.getRecordedBy().getOrganisation(),
-                    changedFields(event, before, after), detail(event)));
+                    recordedByName(event), changedFields(event, before, after), detail(event)));
+            previous = next;
+            before = after;
         }
         return versions.reversed();
+    }
+
+    /** The staff member's name; the account id for events recorded before names were kept. */
+    private static String recordedByName(PersonEvent event) {
+        RecordedBy by = event.getRecordedBy();
+        return by == null ? null : by.getDisplayName() != null ? by.getDisplayName() : by.getAccountId();
     }
 
     private static String change(PersonEvent event) {

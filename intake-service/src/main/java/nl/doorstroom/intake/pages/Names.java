@@ -76,15 +76,19 @@ public final class Names {
         return MOMENT.format(instant.atZone(DUTCH_TIME));
     }
 
-    /** The roles that recorded a version, and their organisation (a location or municipality); never a person. */
-    public String recordedBy(String roles, String organisation) {
+    /**
+     * Who recorded a version: the staff member's name (or account id, for older versions), their roles and their
+     * organisation (a location or municipality).
+     */
+    public String recordedBy(String name, String roles, String organisation) {
         if (roles == null || roles.isBlank()) {
-            return message("page.unknown");
+            return name == null ? message("page.unknown") : name;
         }
         String named = Arrays.stream(roles.split(",")).map(role -> messages.getMessage("value.role." + role, null,
                 role, locale))
                 .collect(Collectors.joining(", "));
-        return organisation == null ? named : named + " (" + organisation + ")";
+        String role = organisation == null ? named : named + " (" + organisation + ")";
+        return name == null ? role : name + ", " + role;
     }
 
     public String detail(String change, String detail) {

@@ -2,145 +2,175 @@ package nl.doorstroom.intake.record;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import nl.doorstroom.platform.privacy.PersonIdentities;
+import nl.doorstroom.platform.write.RecordFold;
+import nl.doorstroom.platform.write.RecordStores;
 import nl.doorstroom.schemas.intake.ConsentDecision;
 import nl.doorstroom.schemas.intake.ConsentPurpose;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
 import nl.doorstroom.schemas.intake.HouseholdRecorded;
+import nl.doorstroom.schemas.intake.IntakeRecordState;
 import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
 import nl.doorstroom.schemas.intake.Sex;
+import nl.doorstroom.schemas.platform.RecentRequest;
+import nl.doorstroom.schemas.platform.WriterState;
 
 /**
- * A person's intake record (intakedossier) as it stands after its events: each event is one version, so the version
- * is the number of events, and {@link #atVersion} shows the record as it was at any earlier version. Each section
- * (personal details, household, early intake, link, consent per purpose) is the one its latest event recorded.
+ * A person's intake record (intakedossier) as it stands after its events: each section (personal details, household,
+ * early intake, link, consent per purpose) is the one its latest event recorded, and every event is one version. The
+ * record keeps no history ({@link PersonRecords#history} has the events), so it stays the same size however often it
+ * is corrected. An erased record keeps only its version and the erasure.
  */
 public final class IntakeRecord {
 
-    private final String personId;
-    private final List<PersonEvent> history;
-    private PersonRegistered registration;
-    private ByteBuffer sealedIdentity;
-    private PersonalDetails personalDetails;
-    private HouseholdRecorded household;
-    private EarlyIntakeRecorded earlyIntake;
-    private PersonLinkedToMunicipality link;
-    private Instant linkedAt;
-    private final Map<ConsentPurpose, PersonEvent> consents = new EnumMap<>(ConsentPurpose.class);
-    private boolean erased;
+    /** How the stored record follows the events; the platform adds the version and the recent requests. */
+    static final RecordFold<IntakeRecordState, PersonEvent> FOLD = RecordFold.of(
+            personId -> IntakeRecordState.newBuilder().setPersonId(personId).setWrites(RecordFold.unwritten()).build(),
+            IntakeRecordState::getWrites, IntakeRecord::apply, event -> event.getPayload() instanceof PersonErased);
+
+    private final IntakeRecordState state;
 
     /** Personal details other than the sealed direct identifiers. */
     public record PersonalDetails(Sex sex, String countryOfOrigin, List<String> languagesSpoken, Boolean literateInLatinScript) {
     }
 
-    private IntakeRecord(String personId, List<PersonEvent> history) {
-        this.personId = personId;
-        this.history = List.copyOf(history);
-        history.forEach(this::apply);
+    private IntakeRecord(IntakeRecordState state) {
+        this.state = state;
     }
 
-    public static IntakeRecord of(String personId, List<PersonEvent> history) {
-        return new IntakeRecord(personId, history);
+    /** The record as its store keeps it. */
+    static IntakeRecord of(IntakeRecordState state) {
+        return new IntakeRecord(state);
     }
 
-    private void apply(PersonEvent event) {
+    /** The record of a person without events: version 0, nothing recorded. */
+    public static IntakeRecord empty(String personId) {
+        return new IntakeRecord(FOLD.empty(personId));
+    }
+
+    /** The record after one more event. */
+    public IntakeRecord with(PersonEvent event) {
+        return new IntakeRecord(RecordStores.fold(FOLD, state, event));
+    }
+
+    private static IntakeRecordState apply(IntakeRecordState record, PersonEvent event, WriterState written) {
+        var next = IntakeRecordState.newBuilder(record).setWrites(written);
         switch (event.getPayload()) {
-            case PersonRegistered registered -> {
-                registration = registered;
-                sealedIdentity = registered.getIdentity();
-                personalDetails = new PersonalDetails(registered.getSex(), registered.getCountryOfOrigin(),
-                        registered.getLanguagesSpoken(), registered.getLiterateInLatinScript());
+            case PersonRegistered registered -> next.setRegistration(registered).setRegisteredAt(event.getOccurredAt());
+            case PersonalDetailsCorrected corrected -> next.setCorrection(corrected);
+            case HouseholdRecorded recorded -> next.setHousehold(recorded);
+            case EarlyIntakeRecorded recorded -> next.setEarlyIntake(recorded);
+            case PersonLinkedToMunicipality linked -> next.setLink(linked).setLinkedAt(event.getOccurredAt());
+            case ConsentRecorded consent -> {
+                List<PersonEvent> consents = new ArrayList<>(record.getConsents().stream()
+                        .filter(e -> ((ConsentRecorded) e.getPayload()).getPurpose() != consent.getPurpose()).toList());
+                consents.add(event);
+                next.setConsents(consents);
             }
-            case PersonalDetailsCorrected corrected -> {
-                sealedIdentity = corrected.getIdentity();
-                personalDetails = new PersonalDetails(corrected.getSex(), corrected.getCountryOfOrigin(),
-                        corrected.getLanguagesSpoken(), corrected.getLiterateInLatinScript());
+            case PersonErased erased -> {
+                // nothing of the person stays: the version, so the record still counts, and the erasure itself
+                return IntakeRecordState.newBuilder().setPersonId(record.getPersonId())
+                        .setWrites(new WriterState(written.getVersion(), List.of())).setErasure(erased).build();
             }
-            case HouseholdRecorded recorded -> household = recorded;
-            case EarlyIntakeRecorded recorded -> earlyIntake = recorded;
-            case PersonLinkedToMunicipality linked -> {
-                link = linked;
-                linkedAt = event.getOccurredAt();
-            }
-            case ConsentRecorded consent -> consents.put(consent.getPurpose(), event);
-            case PersonErased ignored -> erased = true;
             case null, default -> {
                 // a newer version of this service may add event types; this one leaves them out of the record
             }
         }
+        return next.build();
+    }
+
+    IntakeRecordState state() {
+        return state;
     }
 
     public String personId() {
-        return personId;
+        return state.getPersonId();
     }
 
     /** The version of the record: the number of changes recorded, registration included. */
     public int version() {
-        return history.size();
+        return state.getWrites().getVersion();
     }
 
-    public List<PersonEvent> history() {
-        return history;
-    }
-
-    /** The record as it was after the first {@code version} changes. */
-    public IntakeRecord atVersion(int version) {
-        return new IntakeRecord(personId, history.subList(0, Math.max(0, Math.min(version, history.size()))));
+    /** The digests of the record's most recent requests, for Idempotency-Key replays. */
+    List<RecentRequest> recentRequests() {
+        return state.getWrites().getRecentRequests();
     }
 
     public boolean isRegistered() {
-        return registration != null && !erased;
+        return state.getRegistration() != null && !isErased();
     }
 
     public boolean isErased() {
-        return erased;
+        return state.getErasure() != null;
     }
 
     public PersonRegistered registration() {
-        return registration;
+        return state.getRegistration();
     }
 
     public String receptionLocation() {
-        return registration == null ? null : registration.getReceptionLocation();
+        return registration() == null ? null : registration().getReceptionLocation();
     }
 
     /** The direct identifiers as last recorded, sealed with the person's key; {@code null} for a legacy registration. */
     public ByteBuffer sealedIdentity() {
-        return sealedIdentity;
+        return state.getCorrection() != null ? state.getCorrection().getIdentity()
+                : registration() == null ? null : registration().getIdentity();
+    }
+
+    /** The direct identifiers, opened with the person's key while a request is served; empty once it is erased. */
+    public Optional<PersonIdentity> identity(PersonIdentities identities) {
+        ByteBuffer sealed = sealedIdentity();
+        return sealed == null ? identities.open(personId(), registration()) : identities.open(personId(), sealed);
     }
 
     public PersonalDetails personalDetails() {
-        return personalDetails;
+        PersonalDetailsCorrected corrected = state.getCorrection();
+        if (corrected != null) {
+            return new PersonalDetails(corrected.getSex(), corrected.getCountryOfOrigin(), corrected.getLanguagesSpoken(),
+                    corrected.getLiterateInLatinScript());
+        }
+        PersonRegistered registered = registration();
+        return registered == null ? null : new PersonalDetails(registered.getSex(), registered.getCountryOfOrigin(),
+                registered.getLanguagesSpoken(), registered.getLiterateInLatinScript());
     }
 
     public Optional<HouseholdRecorded> household() {
-        return Optional.ofNullable(household);
+        return Optional.ofNullable(state.getHousehold());
     }
 
     public Optional<EarlyIntakeRecorded> earlyIntake() {
-        return Optional.ofNullable(earlyIntake);
+        return Optional.ofNullable(state.getEarlyIntake());
     }
 
     public Optional<PersonLinkedToMunicipality> link() {
-        return Optional.ofNullable(link);
+        return Optional.ofNullable(state.getLink());
+    }
+
+    /** When the registration was recorded; empty for an erased record. */
+    public Optional<Instant> registeredAt() {
+        return Optional.ofNullable(state.getRegisteredAt());
     }
 
     public Optional<Instant> linkedAt() {
-        return Optional.ofNullable(linkedAt);
+        return Optional.ofNullable(state.getLinkedAt());
     }
 
     /** The latest consent decision for a purpose, as its event (for the date and who recorded it). */
     public Optional<PersonEvent> consent(ConsentPurpose purpose) {
-        return Optional.ofNullable(consents.get(purpose));
+        return state.getConsents().stream()
+                .filter(e -> ((ConsentRecorded) e.getPayload()).getPurpose() == purpose).findFirst();
     }
 
     public boolean hasConsented(ConsentPurpose purpose) {
@@ -150,7 +180,7 @@ public final class IntakeRecord {
 
     /** A nareiziger: registered as a family member of someone already here. */
     public boolean arrivedThroughFamilyReunification() {
-        return registration != null && registration.getFamilyReunification() != null;
+        return registration() != null && registration().getFamilyReunification() != null;
     }
 
     /**
@@ -158,19 +188,19 @@ public final class IntakeRecord {
      * intake, and the person's consent decision on sharing a profile with employers (given or not).
      */
     public boolean isIntakeComplete() {
-        return household != null && earlyIntake != null && consents.containsKey(ConsentPurpose.EMPLOYER_PROFILE_SHARING);
+        return missingSections().isEmpty();
     }
 
     /** The sections still missing, in the order the intake form asks them. */
     public List<String> missingSections() {
-        var missing = new java.util.ArrayList<String>();
-        if (household == null) {
+        var missing = new ArrayList<String>();
+        if (household().isEmpty()) {
             missing.add("household");
         }
-        if (earlyIntake == null) {
+        if (earlyIntake().isEmpty()) {
             missing.add("early-intake");
         }
-        if (!consents.containsKey(ConsentPurpose.EMPLOYER_PROFILE_SHARING)) {
+        if (consent(ConsentPurpose.EMPLOYER_PROFILE_SHARING).isEmpty()) {
             missing.add("consent");
         }
         return List.copyOf(missing);

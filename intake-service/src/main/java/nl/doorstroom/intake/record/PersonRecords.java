@@ -9,83 +9,80 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.apicurio.registry.serde.avro.AvroSerde;
 import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.readmodel.ReadModel;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
+import nl.doorstroom.platform.write.EventHistory;
+import nl.doorstroom.platform.write.RecordStores;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.FamilyReunification;
-import nl.doorstroom.schemas.intake.PersonErased;
+import nl.doorstroom.schemas.intake.IntakeRecordState;
 import nl.doorstroom.schemas.intake.PersonEvent;
-import nl.doorstroom.schemas.intake.PersonEventHistory;
 
 /**
- * Every person's intake record, materialised from this service's own topic (Kafka is the system of record): the
- * store keeps each person's events in order, so the current record, every earlier version and the timeline come from
- * one look-up. An erased person keeps only the erasure event (no personal data), so a repeated erasure is recognised.
+ * Every person's intake record, materialised from this service's own topic (Kafka is the system of record) into two
+ * stores ({@link RecordStores}): {@value #STORE} keeps each person's record as it stands, bounded whatever the number
+ * of changes; {@value #HISTORY} keeps each event under {@code <person id>/<version>}, for the versions view and for
+ * repeated requests. An erased person keeps only the version and the erasure (no personal data), so a repeated erasure
+ * is recognised, and their history entries are removed.
  */
 @Configuration(proxyBeanMethods = false)
 public class PersonRecords {
 
-    static final String STORE = "person-records";
+    static final String STORE = "intake-records";
+    static final String HISTORY = "intake-record-history";
     /** A person registered a moment ago may not be in the read model yet: wait this long before answering 404. */
     private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final ReadModel<IntakeRecordState> store;
+    private final EventHistory<PersonEvent> history;
 
-    PersonRecords(StreamsBuilderFactoryBean streams) {
-        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+    PersonRecords(ReadModels readModels, KafkaProperties properties) {
+        this.store = readModels.of(STORE, AvroSerdes.valueSerde(properties));
+        this.history = new EventHistory<>(readModels.of(HISTORY, AvroSerdes.valueSerde(properties)));
+    }
+
+    /** The one source of this service's own topic: the record stores and the write path's single writer share it. */
+    @Bean
+    static KStream<String, PersonEvent> personEvents(StreamsBuilder builder, KafkaProperties properties) {
+        AvroSerde<PersonEvent> events = AvroSerdes.valueSerde(properties);
+        return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), events));
     }
 
     @Bean
-    static KTable<String, PersonEventHistory> personRecordTable(StreamsBuilder builder, KafkaProperties properties) {
-        AvroSerde<PersonEvent> events = AvroSerdes.valueSerde(properties);
-        AvroSerde<PersonEventHistory> histories = AvroSerdes.valueSerde(properties);
-        return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), events))
-                .groupByKey(Grouped.with(Serdes.String(), events))
-                .aggregate(() -> new PersonEventHistory("", List.of()), PersonRecords::append, Named.as("person-records"),
-                        Materialized.<String, PersonEventHistory, KeyValueStore<Bytes, byte[]>>as(STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(histories));
-    }
-
-    static PersonEventHistory append(String personId, PersonEvent event, PersonEventHistory history) {
-        if (event.getPayload() instanceof PersonErased) {
-            return new PersonEventHistory(personId, List.of(event));
-        }
-        if (history.getEvents().stream().anyMatch(e -> e.getEventId().equals(event.getEventId()))) {
-            return history;
-        }
-        List<PersonEvent> events = new ArrayList<>(history.getEvents());
-        events.add(event);
-        return new PersonEventHistory(personId, events);
+    static KStream<String, IntakeRecordState> personRecordChanges(StreamsBuilder builder,
+                                                                  KStream<String, PersonEvent> personEvents,
+                                                                  KafkaProperties properties) {
+        return RecordStores.materialise(builder, personEvents, STORE, AvroSerdes.valueSerde(properties), HISTORY,
+                AvroSerdes.valueSerde(properties), IntakeRecord.FOLD);
     }
 
     /** The record as the store holds it right now, without waiting; empty if the person has no events. */
     public Optional<IntakeRecord> current(String personId) {
-        PersonEventHistory history = store().get(personId);
-        return history == null ? Optional.empty() : Optional.of(IntakeRecord.of(personId, history.getEvents()));
+        return store.get(personId).map(IntakeRecord::of);
+    }
+
+    /** The person's events, oldest first: one per version. */
+    public List<PersonEvent> history(String personId) {
+        return history.of(personId);
+    }
+
+    /** The person's events of versions {@code first} to {@code last}, oldest first. */
+    List<PersonEvent> events(String personId, int first, int last) {
+        return history.between(personId, first, last);
     }
 
     /** A registered (and not erased) person, waiting briefly for a registration acknowledged a moment ago. */
@@ -116,13 +113,10 @@ public class PersonRecords {
     /** Every registered person that matches, whoever asks; for rules that span locations (a nareiziger's anchor). */
     public List<IntakeRecord> all(Predicate<IntakeRecord> filter) {
         List<IntakeRecord> found = new ArrayList<>();
-        try (KeyValueIterator<String, PersonEventHistory> all = store().all()) {
-            while (all.hasNext()) {
-                KeyValue<String, PersonEventHistory> next = all.next();
-                IntakeRecord record = IntakeRecord.of(next.key, next.value.getEvents());
-                if (record.isRegistered() && filter.test(record)) {
-                    found.add(record);
-                }
+        for (KeyValue<String, IntakeRecordState> next : store.all()) {
+            IntakeRecord record = IntakeRecord.of(next.value);
+            if (record.isRegistered() && filter.test(record)) {
+                found.add(record);
             }
         }
         return found;
@@ -148,9 +142,7 @@ public class PersonRecords {
 
     /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
     boolean awaitVersion(String personId, int version) {
-        // an erasure leaves one event, so it counts as caught up once the record shows it
-        return ReadModelCatchUp.until(() -> current(personId).filter(r -> r.isErased() || r.version() >= version).isPresent(),
-                CATCH_UP);
+        return ReadModelCatchUp.until(() -> current(personId).filter(r -> r.version() >= version).isPresent(), CATCH_UP);
     }
 
     private static boolean isVisibleTo(DoorstroomUser user, IntakeRecord record) {
@@ -160,13 +152,5 @@ public class PersonRecords {
     private Optional<IntakeRecord> latest(String personId) {
         ReadModelCatchUp.until(() -> current(personId).isPresent(), CATCH_UP);
         return current(personId);
-    }
-
-    private ReadOnlyKeyValueStore<String, PersonEventHistory> store() {
-        try {
-            return queries.retrieveQueryableStore(STORE, QueryableStoreTypes.keyValueStore());
-        } catch (InvalidStateStoreException | IllegalStateException e) {
-            throw new ReadModelUnavailableException(STORE, e);
-        }
     }
 }

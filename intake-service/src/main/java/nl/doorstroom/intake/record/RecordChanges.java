@@ -1,65 +1,58 @@
 package nl.doorstroom.intake.record;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.platform.write.Decision;
+import nl.doorstroom.platform.write.RecordReads;
+import nl.doorstroom.platform.write.WritePath;
+import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.intake.Idempotency;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.RecordedBy;
-import nl.doorstroom.platform.write.IdempotencyKeyReusedException;
-import nl.doorstroom.platform.write.StaleVersionException;
-import tools.jackson.databind.json.JsonMapper;
+import nl.doorstroom.schemas.platform.RecentRequest;
+import nl.doorstroom.schemas.platform.RequestDigests;
 
 /**
- * The one way a person's intake record changes. Per person, one change at a time:
- * <ul>
- *     <li>a repeated request with the same Idempotency-Key is answered from the record instead of applied again, and
- *     the same key with another request is refused (422);</li>
- *     <li>a change based on an older version than the record's is refused (409 with the current version), so two staff
- *     members editing the same person never silently overwrite each other;</li>
- *     <li>the events are published with the next versions, who recorded them and the key, and the change answers only
- *     once the broker has acknowledged them and the record shows them (read-your-writes for the next request).</li>
- * </ul>
- * The lock is per instance: several instances of intake-service would need the check moved into the stream
- * processor (documented limit).
+ * How a person's intake record changes: through the platform's write path (one writer per person across instances,
+ * version check, Idempotency-Key, read-your-writes); this class adds only what is intake's own: the envelope of its
+ * events and who recorded them.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 public class RecordChanges {
 
-    private static final Logger log = LoggerFactory.getLogger(RecordChanges.class);
-    private static final int LOCK_STRIPES = 64;
+    /** The claim kind of a V-number ({@link nl.doorstroom.platform.write.ClaimKeys}): one person per V-number. */
+    public static final String V_NUMBER_CLAIM = "v-number";
 
+    private final WritePath<IntakeRecord, PersonEvent> writes;
     private final PersonRecords records;
-    private final EventPublisher events;
-    private final JsonMapper json;
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-    RecordChanges(PersonRecords records, EventPublisher events, JsonMapper json) {
+    RecordChanges(WritePath<IntakeRecord, PersonEvent> personWrites, PersonRecords records) {
+        this.writes = personWrites;
         this.records = records;
-        this.events = events;
-        this.json = json;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
+    }
+
+    @Bean
+    static WritePath<IntakeRecord, PersonEvent> personWrites(WritePaths paths, StreamsBuilder builder,
+                                                             KStream<String, PersonEvent> personEvents,
+                                                             PersonRecords records) {
+        return paths.create(builder, new WritePathTopics(Topics.INTAKE_PERSON_EVENTS), personEvents, new Reads(records));
     }
 
     /** The record after the change, and whether this was a repeat of an earlier request (nothing new published). */
@@ -78,49 +71,15 @@ public class RecordChanges {
      */
     public Outcome apply(String personId, String operation, Integer expectedVersion, String idempotencyKey, Object request,
                          Function<Optional<IntakeRecord>, List<Object>> change) {
-        Idempotency idempotency = idempotencyKey == null ? null : new Idempotency(keyDigest(idempotencyKey),
-                digest(operation + "\n" + new String(json.writeValueAsBytes(request), StandardCharsets.UTF_8)));
-        ReentrantLock lock = locks[Math.floorMod(personId.hashCode(), LOCK_STRIPES)];
-        lock.lock();
-        try {
-            Optional<IntakeRecord> current = records.current(personId);
-            if (idempotency != null) {
-                Optional<PersonEvent> earlier = current.stream().flatMap(r -> r.history().stream())
-                        .filter(e -> e.getIdempotency() != null
-                                && e.getIdempotency().getKeyDigest().equals(idempotency.getKeyDigest()))
-                        .findFirst();
-                if (earlier.isPresent()) {
-                    if (!earlier.get().getIdempotency().getRequestDigest().equals(idempotency.getRequestDigest())) {
-                        throw new IdempotencyKeyReusedException();
-                    }
-                    return new Outcome(current.get(), true);
-                }
-            }
-            int version = current.map(IntakeRecord::version).orElse(0);
-            if (expectedVersion != null && expectedVersion != version) {
-                throw new StaleVersionException(version);
-            }
-            List<Object> payloads = change.apply(current);
-            RecordedBy recordedBy = recordedBy();
-            for (Object payload : payloads) {
-                version++;
-                events.publish(Topics.INTAKE_PERSON_EVENTS, personId, PersonEvent.newBuilder()
-                        .setEventId(UUID.randomUUID().toString())
-                        .setPersonId(personId)
-                        .setOccurredAt(Instant.now())
-                        .setRecordVersion(version)
-                        .setRecordedBy(recordedBy)
-                        .setIdempotency(idempotency)
-                        .setPayload(payload)
-                        .build());
-            }
-            if (!records.awaitVersion(personId, version)) {
-                log.info("the record store has not caught up with an acknowledged change yet");
-            }
-            return new Outcome(records.current(personId).orElseThrow(), false);
-        } finally {
-            lock.unlock();
-        }
+        return decide(personId, operation, expectedVersion, idempotencyKey, request,
+                current -> Decision.events(change.apply(current)));
+    }
+
+    /** A change that also claims or releases a unique natural key (the V-number). */
+    public Outcome decide(String personId, String operation, Integer expectedVersion, String idempotencyKey, Object request,
+                          Function<Optional<IntakeRecord>, Decision> decide) {
+        var written = writes.apply(new WritePath.Change(personId, operation, expectedVersion, idempotencyKey, request), decide);
+        return new Outcome(written.record(), written.replayed());
     }
 
     /**
@@ -129,8 +88,14 @@ public class RecordChanges {
      */
     public IntakeRecord applyToVisible(String personId, String operation, Integer expectedVersion, String idempotencyKey,
                                        Object request, Function<Optional<IntakeRecord>, List<Object>> change) {
+        return decideVisible(personId, operation, expectedVersion, idempotencyKey, request,
+                current -> Decision.events(change.apply(current)));
+    }
+
+    public IntakeRecord decideVisible(String personId, String operation, Integer expectedVersion, String idempotencyKey,
+                                      Object request, Function<Optional<IntakeRecord>, Decision> decide) {
         records.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
-        return apply(personId, operation, expectedVersion, idempotencyKey, request, change).record();
+        return decide(personId, operation, expectedVersion, idempotencyKey, request, decide).record();
     }
 
     /**
@@ -139,25 +104,57 @@ public class RecordChanges {
      */
     public String newPersonId(String idempotencyKey) {
         return idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("registration\n" + keyDigest(idempotencyKey)).getBytes(StandardCharsets.UTF_8)).toString();
+                : UUID.nameUUIDFromBytes(("registration\n" + CurrentUser.accountId().orElse("") + "\n" + idempotencyKey)
+                        .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String keyDigest(String idempotencyKey) {
-        return digest(CurrentUser.accountId().orElse("") + "\n" + idempotencyKey);
-    }
+    /** The intake side of the write path: the record store, and the envelope of intake's events. */
+    private record Reads(PersonRecords records) implements RecordReads<IntakeRecord, PersonEvent> {
 
-    private static RecordedBy recordedBy() {
-        DoorstroomUser user = CurrentUser.get();
-        List<String> roles = new ArrayList<>(user.roles().stream().map(Role::claimValue).sorted().toList());
-        String organisation = user.location() != null ? user.location() : user.municipality();
-        return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null));
-    }
+        @Override
+        public Optional<IntakeRecord> current(String key) {
+            return records.current(key);
+        }
 
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        @Override
+        public int version(IntakeRecord record) {
+            return record.version();
+        }
+
+        @Override
+        public boolean awaitVersion(String key, int version) {
+            return records.awaitVersion(key, version);
+        }
+
+        @Override
+        public List<RecentRequest> recentRequests(IntakeRecord record) {
+            return record.recentRequests();
+        }
+
+        @Override
+        public List<PersonEvent> events(String key, int first, int last) {
+            return records.events(key, first, last);
+        }
+
+        @Override
+        public PersonEvent envelope(String key, int version, Object payload, RequestDigests digests) {
+            return PersonEvent.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setPersonId(key)
+                    .setOccurredAt(Instant.now())
+                    .setRecordVersion(version)
+                    .setRecordedBy(recordedBy())
+                    .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
+                    .setPayload(payload)
+                    .build();
+        }
+
+        private static RecordedBy recordedBy() {
+            DoorstroomUser user = CurrentUser.get();
+            List<String> roles = new ArrayList<>(user.roles().stream().map(Role::claimValue).sorted().toList());
+            String organisation = user.location() != null ? user.location() : user.municipality();
+            return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null),
+                    CurrentUser.displayName().orElse(null));
         }
     }
 }

@@ -43,9 +43,20 @@ public class PersonViews {
         return identityOf(record).map(identity -> view(record, identity, arrivals));
     }
 
+    /** The view of a record whose identity is opened already (a search opened it to match the text). */
+    public PersonView of(IntakeRecord record, PersonIdentity identity, Map<String, String> arrivals) {
+        return view(record, identity, arrivals);
+    }
+
+    /** The household still expects a family member who has not arrived; from values in clear, nothing opened. */
+    public static boolean nareizigerExpected(IntakeRecord record, Map<String, String> arrivals) {
+        return record.household().map(h -> Household.of(record.version(), h, arrivals)).stream()
+                .flatMap(household -> household.expectedFamilyMembers().stream())
+                .anyMatch(member -> member.arrivedAsPersonId() == null);
+    }
+
     public Optional<PersonIdentity> identityOf(IntakeRecord record) {
-        return record.sealedIdentity() == null ? identities.open(record.personId(), record.registration())
-                : identities.open(record.personId(), record.sealedIdentity());
+        return record.identity(identities);
     }
 
     private PersonView view(IntakeRecord record, PersonIdentity identity, Map<String, String> arrivals) {
@@ -55,8 +66,6 @@ public class PersonViews {
                 identity.getVNumber(), identity.getBsn(), details.countryOfOrigin(), details.languagesSpoken(),
                 details.literateInLatinScript());
         Household household = record.household().map(h -> Household.of(record.version(), h, arrivals)).orElse(null);
-        boolean nareizigerExpected = household != null
-                && household.expectedFamilyMembers().stream().anyMatch(m -> m.arrivedAsPersonId() == null);
         FamilyReunification reunification = record.registration().getFamilyReunification();
         return new PersonView(record.personId(), record.version(), record.receptionLocation(), personalDetails, household,
                 record.earlyIntake().map(e -> EarlyIntakeEvents.fromEvent(record.version(), e)).orElse(null),
@@ -65,7 +74,7 @@ public class PersonViews {
                 reunification == null ? null : new PersonView.FamilyReunificationView(reunification.getAnchorPersonId(),
                         reunification.getRelationship().name()),
                 new PersonView.Status(record.link().isPresent(), record.isIntakeComplete(), record.missingSections(),
-                        nareizigerExpected, reunification != null));
+                        nareizigerExpected(record, arrivals), reunification != null));
     }
 
     /** The registered person with this V-number, whatever their location; for duplicates and nareizigers. */

@@ -21,6 +21,12 @@ import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.platform.write.Claim;
+import nl.doorstroom.platform.write.ClaimKeys;
+import nl.doorstroom.platform.write.ClaimTakenException;
+import nl.doorstroom.platform.write.Decision;
+import nl.doorstroom.platform.write.FieldProblem;
+import nl.doorstroom.platform.write.FieldProblemsException;
 import nl.doorstroom.schemas.intake.ExpectedFamilyMember;
 import nl.doorstroom.schemas.intake.FamilyRelationship;
 import nl.doorstroom.schemas.intake.FamilyReunification;
@@ -30,9 +36,6 @@ import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
 import nl.doorstroom.schemas.intake.Sex;
-import nl.doorstroom.platform.write.ClaimTakenException;
-import nl.doorstroom.platform.write.FieldProblem;
-import nl.doorstroom.platform.write.FieldProblemsException;
 
 /**
  * Registering a person and correcting their personal details, for the API and the pages alike: the rules (one
@@ -49,9 +52,11 @@ public class Registrations {
     private final PersonViews views;
     private final ProcessingLog processingLog;
     private final PersonIdentities identities;
+    private final ClaimKeys claimKeys;
 
     Registrations(RecordChanges changes, PersonRecords persons, PersonViews views, ProcessingLog processingLog,
-                  PersonIdentities identities) {
+                  PersonIdentities identities, ClaimKeys claimKeys) {
+        this.claimKeys = claimKeys;
         this.changes = changes;
         this.persons = persons;
         this.views = views;
@@ -70,8 +75,9 @@ public class Registrations {
         }
         String personId = changes.newPersonId(idempotencyKey);
         return processingLog.record(REGISTRATION, "intake.register-person", List.of(personId), () -> {
-            IntakeRecord record = changes.apply(personId, "register", null, idempotencyKey, registration,
-                    current -> registrationEvents(personId, registration)).record();
+            IntakeRecord record = changes.decide(personId, "register", null, idempotencyKey, registration,
+                    current -> Decision.events(registrationEvents(personId, registration))
+                            .claiming(vNumberClaim(registration.personalDetails().vNumber()))).record();
             return views.of(record).orElseThrow(() -> new NotFoundException("person"));
         });
     }
@@ -86,28 +92,31 @@ public class Registrations {
     public PersonView correct(String personId, String idempotencyKey, PersonalDetailsCorrection correction) {
         return processingLog.record(REGISTRATION, "intake.correct-personal-details", List.of(personId), () -> {
             PersonalDetailsInput details = correction.personalDetails();
-            IntakeRecord record = changes.applyToVisible(personId, "personal-details", correction.version(), idempotencyKey,
+            IntakeRecord record = changes.decideVisible(personId, "personal-details", correction.version(), idempotencyKey,
                     correction, current -> {
-                        if (views.findByVNumber(details.vNumber()).filter(other -> !other.personId().equals(personId)).isPresent()) {
-                            throw alreadyRegistered();
-                        }
-                        return List.of(PersonalDetailsCorrected.newBuilder()
+                        Decision corrected = Decision.events(List.of(PersonalDetailsCorrected.newBuilder()
                                 .setIdentity(ByteBuffer.wrap(identities.seal(personId, identity(details))))
                                 .setSex(Sex.valueOf(details.sex().name()))
                                 .setCountryOfOrigin(details.countryOfOrigin())
                                 .setLanguagesSpoken(details.languagesSpoken())
                                 .setLiterateInLatinScript(details.literateInLatinScript())
-                                .build());
+                                .build()));
+                        // the V-number is unique across every location and instance: the write path's claim sees to it
+                        String before = current.flatMap(views::identityOf).map(PersonIdentity::getVNumber).orElse(null);
+                        return details.vNumber().equals(before) ? corrected
+                                : before == null ? corrected.claiming(vNumberClaim(details.vNumber()))
+                                : corrected.claiming(vNumberClaim(details.vNumber())).releasing(claimKeys.of(RecordChanges.V_NUMBER_CLAIM, before));
                     });
             return views.of(record).orElseThrow(() -> new NotFoundException("person"));
         });
     }
 
+    private Claim vNumberClaim(String vNumber) {
+        return new Claim(claimKeys.of(RecordChanges.V_NUMBER_CLAIM, vNumber), alreadyRegistered());
+    }
+
     private List<Object> registrationEvents(String personId, PersonRegistration registration) {
         PersonalDetailsInput details = registration.personalDetails();
-        if (views.findByVNumber(details.vNumber()).isPresent()) {
-            throw alreadyRegistered();
-        }
         Optional<IntakeRecord> anchor = Optional.empty();
         FamilyReunification reunification = null;
         if (registration.familyReunification() != null) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -33,6 +35,10 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
+import nl.doorstroom.platform.test.TopicContents;
+import nl.doorstroom.schemas.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The AZC staff's and COA placement officers' pages over HTTP, against the real broker and schema registry: the whole
@@ -47,12 +53,15 @@ class IntakePagesIntegrationTest {
     private static final String TER_APEL = TestTokens.azcStaff("AZC-TER-APEL");
     private static final String COA = TestTokens.coaPlacementOfficer();
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
     int port;
     @Autowired
     StreamsBuilderFactoryBean streams;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     @BeforeEach
     void streamsRunning() {
@@ -232,14 +241,64 @@ class IntakePagesIntegrationTest {
         assertThat(Jsoup.parse(get("/personen?linked=true", BUDEL, "nl").body()).select("#persons a").eachAttr("href"))
                 .doesNotContain("/personen/" + id);
 
-        Document found = Jsoup.parse(post("/personen", BUDEL, "nl", Map.of("text", vNumber)).body());
+        Document found = Jsoup.parse(search(BUDEL, Map.of("text", vNumber)).body());
         assertThat(found.select("#persons tbody tr")).hasSize(1);
         assertThat(found.selectFirst("#text").val()).isEqualTo(vNumber);
-        assertThat(Jsoup.parse(post("/personen", TER_APEL, "nl", Map.of("text", vNumber)).body()).selectFirst("#no-results"))
+        assertThat(Jsoup.parse(search(TER_APEL, Map.of("text", vNumber)).body()).selectFirst("#no-results"))
                 .as("another location's people are not found").isNotNull();
-        assertThat(Jsoup.parse(post("/personen", COA, "nl", Map.of("text", vNumber)).body()).select("#persons tbody tr"))
+        assertThat(Jsoup.parse(search(COA, Map.of("text", vNumber)).body()).select("#persons tbody tr"))
                 .as("placement officers see every location").hasSize(1);
         assertThat(get("/", BUDEL, "nl").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/personen"));
+    }
+
+    @Test
+    void theListIsPagedOnTheServerAndLogsOnlyThePeopleShown() {
+        String zwolle = TestTokens.token(Map.of("roles", List.of("azc-staff"), "location", "AZC-ZWOLLE",
+                "given_name", "Sanne", "family_name", "Bakker"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(register(zwolle, randomVNumber()));
+        }
+        String zeynep = randomVNumber();
+        HttpResponse<String> registered = post("/personen/nieuw", zwolle, "nl", personalDetails("Zeynep", "Çelik", zeynep));
+        assertThat(registered.statusCode()).isEqualTo(302);
+
+        await("all registered people listed").atMost(Duration.ofSeconds(20))
+                .until(() -> Jsoup.parse(get("/personen?pageSize=10", zwolle, "nl").body()).select("#persons caption").text(),
+                        caption -> caption.contains("van 13"));
+        long logged = processingLogEntries();
+        Document first = Jsoup.parse(get("/personen?pageSize=10", zwolle, "nl").body());
+        assertAccessible(first, first.outerHtml());
+        assertThat(first.select("#persons tbody tr")).hasSize(10);
+        assertThat(first.selectFirst("#signed-in-name").text()).isEqualTo("Sanne Bakker");
+        assertThat(first.selectFirst("#signed-in-organisation").text()).isEqualTo("AZC-ZWOLLE");
+        assertThat(first.selectFirst("#pager a[aria-current=page]").text()).isEqualTo("1");
+        assertThat(first.select("#pager a").eachAttr("href")).contains("/personen?page=2&pageSize=10");
+        assertThat(first.select("#persons a").eachAttr("href")).as("the most recently registered first")
+                .doesNotContain("/personen/" + ids.getFirst());
+        assertThat(processingLogEntries() - logged).as("one entry per person shown").isEqualTo(10);
+        Document second = Jsoup.parse(get("/personen?page=2&pageSize=10", zwolle, "nl").body());
+        assertThat(second.select("#persons tbody tr")).hasSize(3);
+        assertThat(second.select("#persons a").eachAttr("href")).contains("/personen/" + ids.getFirst());
+        assertThat(second.selectFirst("#persons caption").text()).contains("rij 11 tot en met 13 van 13");
+
+        HttpResponse<String> beyond = get("/personen?page=999999999&pageSize=100", zwolle, "en");
+        assertThat(beyond.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(beyond.body()).selectFirst("#beyond-end").text()).contains("the list has 1 pages");
+
+        Document celik = Jsoup.parse(search(zwolle, Map.of("text", "celik", "pageSize", "10")).body());
+        assertThat(celik.select("#persons tbody tr")).hasSize(1);
+        assertThat(celik.select("#persons tbody").text()).contains("Çelik, Zeynep", zeynep);
+        assertThat(Jsoup.parse(get("/personen?linked=true", zwolle, "nl").body()).selectFirst("#no-results")).isNotNull();
+        assertThat(Jsoup.parse(get("/personen?linkedFrom=2020-01-01", zwolle, "nl").body()).selectFirst("#no-results"))
+                .as("nobody linked yet").isNotNull();
+
+        JsonNode api = JSON.readTree(api("/api/v1/persons?page=2&pageSize=5", zwolle).body());
+        assertThat(api.get("total").asInt()).isEqualTo(13);
+        assertThat(api.get("persons")).hasSize(5);
+        assertThat(JSON.readTree(api("/api/v1/persons?page=2147483647&pageSize=100", zwolle).body()).get("persons")).isEmpty();
+        assertThat(api("/api/v1/persons?pageSize=101", zwolle).statusCode()).isEqualTo(400);
+        assertThat(api("/api/v1/persons?page=0", zwolle).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -353,6 +412,20 @@ class IntakePagesIntegrationTest {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token, language);
     }
 
+    /**
+     * A search as a browser makes it: the text is posted, kept in the session, and the list's first page is opened
+     * through a URL that does not carry it.
+     */
+    private HttpResponse<String> search(String token, Map<String, String> fields) {
+        HttpResponse<String> posted = post("/personen", token, "nl", fields);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).doesNotContain(fields.get("text"));
+        String session = posted.headers().firstValue("Set-Cookie").orElseThrow().replaceAll(";.*", "");
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port).resolve(location)).header("Cookie", session)
+                .GET(), token, "nl");
+    }
+
     private HttpResponse<String> post(String path, String token, String language, Map<String, String> fields) {
         String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
@@ -361,10 +434,23 @@ class IntakePagesIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)), token, language);
     }
 
+    private HttpResponse<String> api(String path, String token) {
+        return exchange(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).build());
+    }
+
+    private long processingLogEntries() {
+        return TopicContents.endOffsets(bootstrapServers, Topics.AUDIT_PROCESSING_LOG.name());
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String token, String language) {
+        return exchange(request.header("Authorization", "Bearer " + token).header("Accept", "text/html")
+                .header("Accept-Language", language).build());
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return HTTP.send(request.header("Authorization", "Bearer " + token).header("Accept", "text/html")
-                    .header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package nl.doorstroom.platform.cloudevents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,24 +39,37 @@ public class CloudEventsProducerInterceptor implements ProducerInterceptor<Objec
 
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
-        String type = CloudEventTypes.of(record.value());
         Headers headers = record.headers();
-        if (type == null || headers.lastHeader(CloudEventHeaders.ID) != null) {
+        if (headers.lastHeader(CloudEventHeaders.ID) != null) {
             return record;
         }
-        IndexedRecord envelope = (IndexedRecord) record.value();
-        put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        put(headers, CloudEventHeaders.ID, field(envelope, "eventId", UUID.randomUUID().toString()));
-        put(headers, CloudEventHeaders.SOURCE, source);
-        put(headers, CloudEventHeaders.TYPE, type);
-        put(headers, CloudEventHeaders.TIME, time(envelope));
-        put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.AVRO_CONTENT_TYPE);
+        attributes(source, record.value()).forEach((name, value) -> put(headers, name, value));
+        return record;
+    }
+
+    /**
+     * The CloudEvents headers of an event envelope, in the order they are written; empty when the value is not an
+     * event. Also used where an event is serialised before it is sent (the write path's proposals).
+     */
+    public static Map<String, String> attributes(String source, Object value) {
+        String type = CloudEventTypes.of(value);
+        if (type == null) {
+            return Map.of();
+        }
+        IndexedRecord envelope = (IndexedRecord) value;
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        attributes.put(CloudEventHeaders.ID, field(envelope, "eventId", UUID.randomUUID().toString()));
+        attributes.put(CloudEventHeaders.SOURCE, source);
+        attributes.put(CloudEventHeaders.TYPE, type);
+        attributes.put(CloudEventHeaders.TIME, time(envelope));
+        attributes.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.AVRO_CONTENT_TYPE);
         String subject = field(envelope, "personId", null);
         if (subject != null) {
             // a random person id, never a BSN or V-number: intermediaries may log headers
-            put(headers, CloudEventHeaders.SUBJECT, subject);
+            attributes.put(CloudEventHeaders.SUBJECT, subject);
         }
-        return record;
+        return attributes;
     }
 
     private static String time(IndexedRecord envelope) {

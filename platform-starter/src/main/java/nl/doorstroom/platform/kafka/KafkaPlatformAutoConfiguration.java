@@ -37,6 +37,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.PlatformProperties;
 import nl.doorstroom.schemas.Topic;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.WritePathTopics;
 
 /** Kafka wiring every service shares: the catalogue's topics, publishing with acknowledgement, dead letters. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -62,6 +63,12 @@ public class KafkaPlatformAutoConfiguration {
             }
             topics.add(newTopic(topic.name(), topic.compacted(), configs, settings));
             topics.add(newTopic(topic.deadLetterTopic(), false, Map.of(), settings));
+        }
+        for (WritePathTopics writePath : Topics.WRITE_PATHS) {
+            for (Topic<?, ?> topic : writePath.all()) {
+                topics.add(newTopic(topic.name(), false, topic.configs(), settings));
+                topics.add(newTopic(topic.deadLetterTopic(), false, Map.of(), settings));
+            }
         }
         return topics;
     }

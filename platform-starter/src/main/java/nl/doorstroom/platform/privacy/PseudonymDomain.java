@@ -14,7 +14,9 @@ public enum PseudonymDomain {
     /** Pseudonyms on analytics.pseudonymised-events and in indicators' inputs. */
     ANALYTICS,
     /** The data subject in the processing log (Logboek dataverwerkingen, audit.processing-log). */
-    AUDIT;
+    AUDIT,
+    /** Unique natural keys (a V-number) claimed through the write path's single writer; never leaves the platform. */
+    CLAIMS;
 
     /** The name in configuration ({@code doorstroom.privacy.pseudonym-secrets.<name>}) and in every pseudonym. */
     public String configName() {

@@ -18,9 +18,17 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import nl.doorstroom.platform.audit.ActorRoleProvider;
 import nl.doorstroom.platform.audit.ProcessingLogAutoConfiguration;
 import nl.doorstroom.platform.reference.Municipalities;
@@ -90,12 +98,37 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
-        if (clients.getIfAvailable() != null) {
-            http.oauth2Login(login -> { }).logout(logout -> logout.logoutSuccessUrl("/"));
+        ClientRegistrationRepository registrations = clients.getIfAvailable();
+        if (registrations != null) {
+            // signing out also ends the session at the identity provider, or the next page would sign in again silently
+            OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            signOut.setPostLogoutRedirectUri("{baseUrl}/");
+            http.oauth2Login(login -> { }).logout(logout -> logout.logoutSuccessHandler(signOut));
         } else {
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         return http.build();
+    }
+
+    /** Every page's header shows who is signed in ({@code signedIn} in the model of a rendered page). */
+    @Bean
+    WebMvcConfigurer signedInUserOnPages(Municipalities municipalities, MessageSource messages) {
+        HandlerInterceptor signedIn = new HandlerInterceptor() {
+            @Override
+            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                   ModelAndView page) {
+                if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
+                    page.addObject("signedIn",
+                            SignedInUser.current(municipalities, messages, RequestContextUtils.getLocale(request)));
+                }
+            }
+        };
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(signedIn).excludePathPatterns("/api/**");
+            }
+        };
     }
 
     /** Roles of a user who signed in on a page come from the same {@code roles} claim as in API tokens. */

@@ -47,7 +47,8 @@ class ProcessingLogTest {
     static final Map<String, String> TEST_SECRETS = Map.of(
             "audit", Base64.getEncoder().encodeToString("test-only audit key for the processing log 0123".getBytes()),
             "employer", Base64.getEncoder().encodeToString("test-only employer key, not used in this test".getBytes()),
-            "analytics", Base64.getEncoder().encodeToString("test-only analytics key, not used in this test".getBytes()));
+            "analytics", Base64.getEncoder().encodeToString("test-only analytics key, not used in this test".getBytes()),
+            "claims", Base64.getEncoder().encodeToString("test-only claims key, not used in this test 01".getBytes()));
     static final ProcessingActivity REGISTRATION = ProcessingActivity.of("intake-registratie");
     static final String PARENT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String PARENT_SPAN = "00f067aa0ba902b7";

@@ -80,7 +80,8 @@ class PrivacyAutoConfigurationTest {
         Pseudonyms.fromConfiguration(Map.of(
                 "employer", local.getProperty("doorstroom.privacy.pseudonym-secrets.employer"),
                 "analytics", local.getProperty("doorstroom.privacy.pseudonym-secrets.analytics"),
-                "audit", local.getProperty("doorstroom.privacy.pseudonym-secrets.audit")));
+                "audit", local.getProperty("doorstroom.privacy.pseudonym-secrets.audit"),
+                "claims", local.getProperty("doorstroom.privacy.pseudonym-secrets.claims")));
         MasterKey.fromBase64(local.getProperty("doorstroom.privacy.master-key"));
     }
 

@@ -65,9 +65,12 @@ public final class TestTokens {
         return token(Map.of("roles", List.of(Role.PLATFORM_OPERATOR.claimValue())));
     }
 
-    /** A valid token with these claims (roles and scopes), expiring in five minutes. */
+    /**
+     * A valid token with these claims (roles and scopes), expiring in an hour: test classes keep their tokens for all
+     * their tests, which on a busy 2-core machine (or a long load run) can take more than a few minutes.
+     */
     public static String token(Map<String, Object> claims) {
-        return token(claims, Instant.now().plus(Duration.ofMinutes(5)));
+        return token(claims, Instant.now().plus(Duration.ofHours(1)));
     }
 
     /** A token with these claims and this expiry; an expiry in the past gives an expired token. */

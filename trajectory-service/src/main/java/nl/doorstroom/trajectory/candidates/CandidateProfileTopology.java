@@ -1,6 +1,5 @@
 package nl.doorstroom.trajectory.candidates;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,14 +7,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +24,7 @@ import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.trajectory.CandidateProfile;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
-import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
+import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 import nl.doorstroom.trajectory.handover.HandoverTopology;
 import nl.doorstroom.trajectory.record.TrajectoryRecord;
 import nl.doorstroom.trajectory.record.TrajectoryTopology;
@@ -49,13 +46,13 @@ public class CandidateProfileTopology {
     @Bean
     static KStream<String, CandidateProfile> candidateProfiles(StreamsBuilder builder, KafkaProperties kafka,
                                                                KStream<String, HandoverDossier> dossierChanges,
-                                                               KTable<String, TrajectoryEventHistory> trajectoryRecordTable,
+                                                               KStream<String, TrajectoryRecordState> trajectoryRecordChanges,
                                                                Pseudonyms pseudonyms, Municipalities municipalities) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED),
                         Serdes.String(), AvroSerdes.<CandidateProfile>valueSerde(kafka))
                 .withCachingDisabled());
         KStream<String, String> changedPersons = dossierChanges.mapValues((personId, dossier) -> personId)
-                .merge(trajectoryRecordTable.toStream().mapValues((personId, history) -> personId));
+                .merge(trajectoryRecordChanges.mapValues((personId, trajectory) -> personId));
         KStream<String, CandidateProfile> profiles = changedPersons.process(
                 () -> new ProfileProcessor(pseudonyms, municipalities),
                 HandoverTopology.DOSSIERS, TrajectoryTopology.STORE, PUBLISHED);
@@ -71,7 +68,7 @@ public class CandidateProfileTopology {
         private final Municipalities municipalities;
         private ProcessorContext<String, CandidateProfile> context;
         private KeyValueStore<String, HandoverDossier> dossiers;
-        private KeyValueStore<String, ValueAndTimestamp<TrajectoryEventHistory>> trajectories;
+        private KeyValueStore<String, TrajectoryRecordState> trajectories;
         private KeyValueStore<String, CandidateProfile> published;
 
         ProfileProcessor(Pseudonyms pseudonyms, Municipalities municipalities) {
@@ -93,8 +90,8 @@ public class CandidateProfileTopology {
             if (personId == null) {
                 return;
             }
-            TrajectoryEventHistory history = ValueAndTimestamp.getValueOrNull(trajectories.get(personId));
-            TrajectoryRecord trajectory = TrajectoryRecord.of(personId, history == null ? List.of() : history.getEvents());
+            TrajectoryRecordState stored = trajectories.get(personId);
+            TrajectoryRecord trajectory = stored == null ? TrajectoryRecord.empty(personId) : TrajectoryRecord.of(stored);
             String pseudonym = pseudonyms.pseudonymOf(PseudonymDomain.EMPLOYER, personId);
             Optional<CandidateProfile> profile =
                     CandidateProfiles.of(pseudonym, dossiers.get(personId), trajectory, municipalities);

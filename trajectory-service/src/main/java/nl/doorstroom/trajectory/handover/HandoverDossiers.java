@@ -7,6 +7,7 @@ import nl.doorstroom.schemas.intake.ConsentDecision;
 import nl.doorstroom.schemas.intake.ConsentPurpose;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.EarlyIntakeRecorded;
+import nl.doorstroom.schemas.intake.LinkReason;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonErased;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
@@ -190,6 +191,12 @@ public final class HandoverDossiers {
     /** When the person arrived at the responsible municipality: the move, otherwise the link; {@code null} when neither. */
     public static Instant arrivedAt(HandoverDossier dossier) {
         return dossier.getMove() != null ? dossier.getMove().getMovedAt() : dossier.getLinkedAt();
+    }
+
+    /** A nareiziger: registered to join family here (gezinshereniging), or linked for that reason. */
+    public static boolean isNareiziger(HandoverDossier dossier) {
+        return dossier.getRegistration() != null && dossier.getRegistration().getFamilyReunification() != null
+                || dossier.getLink() != null && dossier.getLink().getReason() == LinkReason.FAMILY_REUNIFICATION;
     }
 
     /** Whether the person's consent for employer profile sharing is given (and not withdrawn since). */

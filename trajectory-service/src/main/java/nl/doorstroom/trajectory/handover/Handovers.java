@@ -1,36 +1,33 @@
 package nl.doorstroom.trajectory.handover;
 
-import nl.doorstroom.platform.privacy.PersonIdentities;
-import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.audit.ProcessingActivity;
+import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.kafka.ReadModelCatchUp;
+import nl.doorstroom.platform.paging.ListPage;
+import nl.doorstroom.platform.paging.Paging;
+import nl.doorstroom.platform.privacy.IdentitySearch;
+import nl.doorstroom.platform.privacy.PersonIdentities;
+import nl.doorstroom.platform.readmodel.ReadModel;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 
 /**
- * Reads the handover stores of this instance through interactive queries.
- * <p>
- * The stores are partitioned by person id, so with several instances a municipality's inbox is spread over them;
- * this first version assumes it sees every partition (one instance). Routing a dossier read to the owning instance
- * and gathering an inbox from all instances comes with scale-out.
+ * Reads the handover stores: a dossier at the instance that owns the person, the inbox index gathered from every
+ * instance (the stores are partitioned by person id, so with several instances a municipality's inbox is spread over
+ * them).
  */
 @Component
 public class Handovers {
@@ -38,34 +35,61 @@ public class Handovers {
     /** The processing activity "warme overdracht" in the register of processing activities. */
     public static final ProcessingActivity WARM_HANDOVER = ProcessingActivity.of("warme-overdracht");
 
-    private static final StringSerializer KEYS = new StringSerializer();
-
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final ReadModel<HandoverDossier> dossiers;
+    private final ReadModel<Long> inboxEntries;
     private final PersonIdentities identities;
 
-    public Handovers(StreamsBuilderFactoryBean streams, PersonIdentities identities) {
-        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+    public Handovers(ReadModels readModels, KafkaProperties properties, PersonIdentities identities) {
+        this.dossiers = readModels.of(HandoverTopology.DOSSIERS, AvroSerdes.valueSerde(properties));
+        this.inboxEntries = readModels.of(HandoverTopology.INBOX, Serdes.Long());
         this.identities = identities;
-        // a request waits briefly for a store that is being (re)assigned, then gets 503 rather than hanging
-        this.queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(3).delay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build()));
     }
 
     /**
-     * The inbox as a case worker sees it: names opened from the sealed identities only now, while the request is
-     * served. Someone whose key is already erased (their erasure event is on its way) is left out.
+     * One page of the whole inbox, or of the people in it that match the search text. Without a text only the page's
+     * dossiers are read and opened; the total is the inbox index's (someone moved away a moment ago drops out of
+     * the page).
      */
-    public List<HandoverSummary> summaries(String municipalityCode) {
-        List<HandoverSummary> summaries = new ArrayList<>();
-        for (HandoverDossier dossier : inbox(municipalityCode)) {
-            if (dossier.getRegistration() == null) {
-                summaries.add(HandoverSummary.of(dossier, null));
-            } else {
-                identities.open(dossier.getPersonId(), dossier.getRegistration())
-                        .ifPresent(identity -> summaries.add(HandoverSummary.of(dossier, identity)));
-            }
+    public ListPage<HandoverSummary> page(String municipalityCode, IdentitySearch text, Paging paging) {
+        if (!text.isEmpty()) {
+            return page(municipalityCode, dossier -> true, text, paging);
         }
-        return summaries;
+        return paging.sliceOpened(inboxOrder(municipalityCode),
+                personId -> dossier(municipalityCode, personId).flatMap(this::summary));
+    }
+
+    /**
+     * One page of the inbox as a case worker sees it: the dossiers that pass {@code filter} (decided in clear), in
+     * inbox order, that match the search text. Identities are opened to match a text, and otherwise only for the rows
+     * of the page; someone whose key is already erased (their erasure event is on its way) is left out.
+     */
+    public ListPage<HandoverSummary> page(String municipalityCode, Predicate<HandoverDossier> filter, IdentitySearch text,
+                                          Paging paging) {
+        List<HandoverDossier> found = matching(inbox(municipalityCode).stream().filter(filter).toList(),
+                Function.identity(), text);
+        return paging.sliceOpened(found, this::summary);
+    }
+
+    /**
+     * The rows whose person matches the search text, in their order; every row when the text is empty. A dossier
+     * without a registration yet has no name to match.
+     */
+    public <T> List<T> matching(List<T> rows, Function<? super T, HandoverDossier> dossierOf, IdentitySearch text) {
+        if (text.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().filter(row -> {
+            HandoverDossier dossier = dossierOf.apply(row);
+            return dossier.getRegistration() != null
+                    && identities.open(dossier.getPersonId(), dossier.getRegistration()).filter(text::matches).isPresent();
+        }).toList();
+    }
+
+    /** A dossier's inbox line, its name opened now; empty when the person's key is already erased. */
+    public Optional<HandoverSummary> summary(HandoverDossier dossier) {
+        return dossier.getRegistration() == null ? Optional.of(HandoverSummary.of(dossier, null))
+                : identities.open(dossier.getPersonId(), dossier.getRegistration())
+                        .map(identity -> HandoverSummary.of(dossier, identity));
     }
 
     /** One dossier as a case worker sees it; empty when not in the municipality's inbox or already erased. */
@@ -77,21 +101,23 @@ public class Handovers {
 
     /** The dossiers of everyone the municipality is responsible for (linked or moved there), the most recent first. */
     public List<HandoverDossier> inbox(String municipalityCode) {
-        List<String> personIds = query(HandoverTopology.INBOX, (ReadOnlyKeyValueStore<String, Long> inbox) -> {
-            List<String> ids = new ArrayList<>();
-            try (KeyValueIterator<String, Long> entries =
-                         inbox.prefixScan(HandoverTopology.inboxPrefix(municipalityCode), KEYS)) {
-                entries.forEachRemaining((KeyValue<String, Long> entry) -> ids.add(HandoverTopology.personIdOf(entry.key)));
-            }
-            return ids;
-        });
-        return query(HandoverTopology.DOSSIERS, (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> personIds.stream()
-                .map(dossiers::get)
+        List<String> personIds = inboxOrder(municipalityCode);
+        Map<String, HandoverDossier> found = dossiers.getAll(personIds);
+        return personIds.stream().map(found::get)
                 // the entry and the dossier change together; re-check in case a re-link landed between the reads
                 .filter(dossier -> dossier != null && municipalityCode.equals(HandoverDossiers.municipalityOf(dossier)))
-                .sorted(Comparator.comparing(HandoverDossiers::arrivedAt).reversed()
-                        .thenComparing(HandoverDossier::getPersonId))
-                .toList());
+                .toList();
+    }
+
+    /**
+     * The person ids of the inbox in its order, the most recent arrival first, from the inbox index alone (it holds
+     * each arrival time), so that a page of the whole inbox reads only its own dossiers.
+     */
+    private List<String> inboxOrder(String municipalityCode) {
+        return inboxEntries.prefixScan(HandoverTopology.inboxPrefix(municipalityCode)).stream()
+                .sorted(Comparator.comparing((KeyValue<String, Long> arrival) -> arrival.value).reversed()
+                        .thenComparing(arrival -> arrival.key))
+                .map(arrival -> HandoverTopology.personIdOf(arrival.key)).toList();
     }
 
     /**
@@ -104,20 +130,6 @@ public class Handovers {
 
     /** The dossier of a person, only if that municipality is responsible for the person (linked or moved there). */
     public Optional<HandoverDossier> dossier(String municipalityCode, String personId) {
-        HandoverDossier dossier = query(HandoverTopology.DOSSIERS,
-                (ReadOnlyKeyValueStore<String, HandoverDossier> dossiers) -> dossiers.get(personId));
-        return Optional.ofNullable(dossier)
-                .filter(found -> municipalityCode.equals(HandoverDossiers.municipalityOf(found)));
-    }
-
-    private <V, R> R query(String storeName, Function<ReadOnlyKeyValueStore<String, V>, R> read) {
-        try {
-            ReadOnlyKeyValueStore<String, V> store =
-                    queries.retrieveQueryableStore(storeName, QueryableStoreTypes.keyValueStore());
-            return read.apply(store);
-        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException e) {
-            // not running yet, rebalancing, restoring, or the store migrated while we read it
-            throw new ReadModelUnavailableException(storeName, e);
-        }
+        return dossiers.get(personId).filter(found -> municipalityCode.equals(HandoverDossiers.municipalityOf(found)));
     }
 }

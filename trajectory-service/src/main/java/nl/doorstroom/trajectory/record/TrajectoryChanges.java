@@ -1,66 +1,59 @@
 package nl.doorstroom.trajectory.record;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
+import nl.doorstroom.platform.write.Decision;
+import nl.doorstroom.platform.write.RecordReads;
+import nl.doorstroom.platform.write.StepNotAllowedException;
+import nl.doorstroom.platform.write.WritePath;
+import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.WritePathTopics;
+import nl.doorstroom.schemas.platform.RecentRequest;
+import nl.doorstroom.schemas.platform.RequestDigests;
 import nl.doorstroom.schemas.trajectory.Idempotency;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
-import nl.doorstroom.platform.write.IdempotencyKeyReusedException;
-import nl.doorstroom.platform.write.StaleVersionException;
-import nl.doorstroom.platform.write.StepNotAllowedException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one way a person's trajectory changes. Per person, one change at a time:
+ * How a person's trajectory changes: through the platform's write path (one writer per person across instances,
+ * version check, Idempotency-Key, read-your-writes). What is trajectory's own is added here:
  * <ul>
  *     <li>only a case worker of the municipality the person is linked to can change it (404 for anyone else, before
  *     anything else is checked, so a version or key cannot reveal that someone exists);</li>
- *     <li>a repeated request with the same Idempotency-Key is answered from the record instead of applied again, and
- *     the same key with another request is refused (422);</li>
- *     <li>a change based on another version than the record's is refused (409 with the current version), and so is a
- *     step the trajectory does not allow in its state ({@link TrajectoryRules}, 409);</li>
- *     <li>the events are published with the next versions, who recorded them and the key, and the change answers only
- *     once the broker has acknowledged them and the record shows them (read-your-writes for the next request).</li>
+ *     <li>a step the trajectory does not allow in its state is refused ({@link TrajectoryRules});</li>
+ *     <li>the envelope of its events: the municipality and who recorded them.</li>
  * </ul>
- * Refused changes publish nothing. The lock is per instance: several instances of trajectory-service would need the
- * check moved into a stream processor keyed by person (documented limit, as in intake-service).
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 public class TrajectoryChanges {
 
-    private static final Logger log = LoggerFactory.getLogger(TrajectoryChanges.class);
-    private static final int LOCK_STRIPES = 64;
-
+    private final WritePath<TrajectoryRecord, TrajectoryEvent> writes;
     private final TrajectoryRecords records;
-    private final EventPublisher events;
-    private final JsonMapper json;
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-    TrajectoryChanges(TrajectoryRecords records, EventPublisher events, JsonMapper json) {
+    TrajectoryChanges(WritePath<TrajectoryRecord, TrajectoryEvent> trajectoryWrites, TrajectoryRecords records) {
+        this.writes = trajectoryWrites;
         this.records = records;
-        this.events = events;
-        this.json = json;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
+    }
+
+    @Bean
+    static WritePath<TrajectoryRecord, TrajectoryEvent> trajectoryWrites(WritePaths paths, StreamsBuilder builder,
+                                                                         KStream<String, TrajectoryEvent> trajectoryEvents,
+                                                                         TrajectoryRecords records) {
+        return paths.create(builder, new WritePathTopics(Topics.TRAJECTORY_TRAJECTORY_EVENTS), trajectoryEvents,
+                new Reads(records));
     }
 
     /**
@@ -85,80 +78,77 @@ public class TrajectoryChanges {
      * @param expectedVersion  the version the user saw
      * @param idempotencyKey   the request's Idempotency-Key header, or {@code null}
      * @param request          the request body, for the digest
-     * @param change           the events to publish, given the record as it is; may throw
+     * @param change           the events to publish, given the record as it is; may throw a
      *                         {@link nl.doorstroom.platform.write.ChangeRefusedException} for a rule that needs the record
      */
     public Outcome apply(String municipalityCode, String personId, TrajectoryRules.Step step, int expectedVersion,
                          String idempotencyKey, Object request, Function<TrajectoryRecord, List<Object>> change) {
         records.requireVisible(municipalityCode, personId);
-        Idempotency idempotency = idempotencyKey == null ? null : new Idempotency(keyDigest(idempotencyKey),
-                digest(step.name() + "\n" + new String(json.writeValueAsBytes(request), StandardCharsets.UTF_8)));
-        ReentrantLock lock = locks[Math.floorMod(personId.hashCode(), LOCK_STRIPES)];
-        lock.lock();
-        try {
-            TrajectoryRecord current = records.current(personId);
-            if (idempotency != null) {
-                List<TrajectoryEvent> earlier = current.history().stream()
-                        .filter(e -> e.getIdempotency() != null
-                                && e.getIdempotency().getKeyDigest().equals(idempotency.getKeyDigest()))
-                        .toList();
-                if (!earlier.isEmpty()) {
-                    if (!earlier.getFirst().getIdempotency().getRequestDigest().equals(idempotency.getRequestDigest())) {
-                        throw new IdempotencyKeyReusedException();
-                    }
-                    return new Outcome(current, earlier, true);
-                }
-            }
-            int version = current.version();
-            if (expectedVersion != version) {
-                throw new StaleVersionException(version);
-            }
-            var conflict = TrajectoryRules.conflict(current, step);
-            if (conflict.isPresent()) {
-                throw new StepNotAllowedException(conflict.get(), version);
-            }
-            List<Object> payloads = change.apply(current);
-            RecordedBy recordedBy = recordedBy();
-            List<TrajectoryEvent> published = new ArrayList<>();
-            for (Object payload : payloads) {
-                version++;
-                TrajectoryEvent event = TrajectoryEvent.newBuilder()
-                        .setEventId(UUID.randomUUID().toString())
-                        .setPersonId(personId)
-                        .setOccurredAt(Instant.now())
-                        .setMunicipalityCode(municipalityCode)
-                        .setRecordVersion(version)
-                        .setRecordedBy(recordedBy)
-                        .setIdempotency(idempotency)
-                        .setPayload(payload)
-                        .build();
-                events.publish(Topics.TRAJECTORY_TRAJECTORY_EVENTS, personId, event);
-                published.add(event);
-            }
-            if (!records.awaitVersion(personId, version)) {
-                log.info("the trajectory store has not caught up with an acknowledged change yet");
-            }
-            return new Outcome(records.current(personId), published, false);
-        } finally {
-            lock.unlock();
+        var written = writes.apply(new WritePath.Change(personId, step.name(), expectedVersion, idempotencyKey, request),
+                found -> {
+                    TrajectoryRecord current = found.orElseGet(() -> TrajectoryRecord.empty(personId));
+                    TrajectoryRules.conflict(current, step).ifPresent(conflict -> {
+                        throw new StepNotAllowedException(conflict, current.version());
+                    });
+                    return Decision.events(change.apply(current).stream()
+                            .map(payload -> (Object) new MunicipalPayload(municipalityCode, payload)).toList());
+                });
+        return new Outcome(written.record(), written.events(), written.replayed());
+    }
+
+    /** A payload with the municipality whose case worker records it, for the envelope. */
+    private record MunicipalPayload(String municipalityCode, Object payload) {
+    }
+
+    /** The trajectory side of the write path: the record store, and the envelope of trajectory's events. */
+    private record Reads(TrajectoryRecords records) implements RecordReads<TrajectoryRecord, TrajectoryEvent> {
+
+        @Override
+        public Optional<TrajectoryRecord> current(String key) {
+            TrajectoryRecord record = records.current(key);
+            return record.version() == 0 ? Optional.empty() : Optional.of(record);
         }
-    }
 
-    private static String keyDigest(String idempotencyKey) {
-        return digest(CurrentUser.accountId().orElse("") + "\n" + idempotencyKey);
-    }
+        @Override
+        public int version(TrajectoryRecord record) {
+            return record.version();
+        }
 
-    private static RecordedBy recordedBy() {
-        DoorstroomUser user = CurrentUser.get();
-        List<String> roles = user.roles().stream().map(Role::claimValue).sorted().toList();
-        return new RecordedBy(String.join(",", roles), user.municipality(), CurrentUser.accountId().orElse(null));
-    }
+        @Override
+        public boolean awaitVersion(String key, int version) {
+            return records.awaitVersion(key, version);
+        }
 
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        @Override
+        public List<RecentRequest> recentRequests(TrajectoryRecord record) {
+            return record.recentRequests();
+        }
+
+        @Override
+        public List<TrajectoryEvent> events(String key, int first, int last) {
+            return records.events(key, first, last);
+        }
+
+        @Override
+        public TrajectoryEvent envelope(String key, int version, Object payload, RequestDigests digests) {
+            MunicipalPayload municipal = (MunicipalPayload) payload;
+            return TrajectoryEvent.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setPersonId(key)
+                    .setOccurredAt(Instant.now())
+                    .setMunicipalityCode(municipal.municipalityCode())
+                    .setRecordVersion(version)
+                    .setRecordedBy(recordedBy())
+                    .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
+                    .setPayload(municipal.payload())
+                    .build();
+        }
+
+        private static RecordedBy recordedBy() {
+            DoorstroomUser user = CurrentUser.get();
+            List<String> roles = user.roles().stream().map(Role::claimValue).sorted().toList();
+            return new RecordedBy(String.join(",", roles), user.municipality(), CurrentUser.accountId().orElse(null),
+                    CurrentUser.displayName().orElse(null));
         }
     }
 }

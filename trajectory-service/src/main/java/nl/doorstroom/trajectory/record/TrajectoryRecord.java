@@ -1,12 +1,13 @@
 package nl.doorstroom.trajectory.record;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import nl.doorstroom.platform.write.RecordFold;
+import nl.doorstroom.platform.write.RecordStores;
+import nl.doorstroom.schemas.platform.RecentRequest;
+import nl.doorstroom.schemas.platform.WriterState;
 import nl.doorstroom.schemas.trajectory.Activity;
 import nl.doorstroom.schemas.trajectory.ActivityChanged;
 import nl.doorstroom.schemas.trajectory.ActivityPlanned;
@@ -18,131 +19,160 @@ import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
+import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 
 /**
- * A person's trajectory record as it stands after its events: each event is one version, so the version is the number
- * of events. Each section is the one its latest event recorded; activities are kept by id (the latest change of each),
- * milestones in the order they were recorded. A move hands the trajectory to the new municipality: everything recorded
+ * A person's trajectory record as it stands after its events: each section is the one its latest event recorded;
+ * activities are kept by id (the latest change of each), milestones in the order they were recorded, and every event
+ * is one version. The record keeps no history ({@link TrajectoryRecords#history} has the events), so it stays the same
+ * size however often a section is corrected. A move hands the trajectory to the new municipality: everything recorded
  * so far stays, but the handover waits for a case worker there to accept it. No Kafka and no Spring here.
  */
 public final class TrajectoryRecord {
 
-    private final String personId;
-    private final List<TrajectoryEvent> history;
-    private TrajectoryEvent acceptance;
-    private BredeIntakeRecorded bredeIntake;
-    private PlanAdopted plan;
-    private LocalDate firstPlanAdoptedOn;
-    private final Map<String, Activity> activities = new LinkedHashMap<>();
-    private final List<MilestoneReached> milestones = new ArrayList<>();
-    private TrajectoryClosed closure;
-    private boolean readyForPlacements;
-    private final List<TrajectoryEvent> moves = new ArrayList<>();
+    /** How the stored record follows the events; the platform adds the version and the recent requests. */
+    static final RecordFold<TrajectoryRecordState, TrajectoryEvent> FOLD = RecordFold.of(
+            personId -> TrajectoryRecordState.newBuilder().setPersonId(personId).setWrites(RecordFold.unwritten()).build(),
+            TrajectoryRecordState::getWrites, TrajectoryRecord::apply, event -> false);
 
-    private TrajectoryRecord(String personId, List<TrajectoryEvent> history) {
-        this.personId = personId;
-        this.history = List.copyOf(history);
-        history.forEach(this::apply);
+    private final TrajectoryRecordState state;
+
+    private TrajectoryRecord(TrajectoryRecordState state) {
+        this.state = state;
     }
 
-    public static TrajectoryRecord of(String personId, List<TrajectoryEvent> history) {
-        return new TrajectoryRecord(personId, history);
+    /** The record as its store keeps it. */
+    public static TrajectoryRecord of(TrajectoryRecordState state) {
+        return new TrajectoryRecord(state);
+    }
+
+    /** The record after these events, oldest first. */
+    public static TrajectoryRecord of(String personId, List<TrajectoryEvent> events) {
+        TrajectoryRecord record = empty(personId);
+        for (TrajectoryEvent event : events) {
+            record = record.with(event);
+        }
+        return record;
     }
 
     /** The record of a person whose handover has not been accepted yet: version 0. */
     public static TrajectoryRecord empty(String personId) {
-        return new TrajectoryRecord(personId, List.of());
+        return new TrajectoryRecord(FOLD.empty(personId));
     }
 
-    private void apply(TrajectoryEvent event) {
+    /** The record after one more event. */
+    public TrajectoryRecord with(TrajectoryEvent event) {
+        return new TrajectoryRecord(RecordStores.fold(FOLD, state, event));
+    }
+
+    private static TrajectoryRecordState apply(TrajectoryRecordState record, TrajectoryEvent event, WriterState written) {
+        var next = TrajectoryRecordState.newBuilder(record).setWrites(written);
         switch (event.getPayload()) {
-            case HandoverAccepted ignored -> acceptance = event;
-            case BredeIntakeRecorded recorded -> bredeIntake = recorded;
+            case HandoverAccepted ignored -> next.setAcceptance(event);
+            case BredeIntakeRecorded recorded -> next.setBredeIntake(recorded);
             case PlanAdopted adopted -> {
-                plan = adopted;
-                if (firstPlanAdoptedOn == null) {
-                    firstPlanAdoptedOn = adopted.getAdoptedOn();
+                next.setPlan(adopted);
+                if (record.getFirstPlanAdoptedOn() == null) {
+                    next.setFirstPlanAdoptedOn(adopted.getAdoptedOn());
                 }
             }
-            case ActivityPlanned planned -> activities.put(planned.getActivity().getActivityId(), planned.getActivity());
-            case ActivityChanged changed -> activities.put(changed.getActivity().getActivityId(), changed.getActivity());
-            case MilestoneReached reached -> milestones.add(reached);
-            case TrajectoryClosed closed -> closure = closed;
-            case PersonMoved ignored -> {
-                moves.add(event);
-                acceptance = null;
-            }
-            case PlacementReadinessChanged readiness -> readyForPlacements = readiness.getReady();
+            case ActivityPlanned planned -> next.setActivities(withActivity(record, planned.getActivity()));
+            case ActivityChanged changed -> next.setActivities(withActivity(record, changed.getActivity()));
+            case MilestoneReached reached -> next.setMilestones(with(record.getMilestones(), reached));
+            case TrajectoryClosed closed -> next.setClosure(closed);
+            case PersonMoved ignored -> next.setMoves(with(record.getMoves(), event)).setAcceptance(null);
+            case PlacementReadinessChanged readiness -> next.setReadyForPlacements(readiness.getReady());
             case null, default -> {
                 // a newer version of this service may add event types; this one leaves them out of the record
             }
         }
+        return next.build();
+    }
+
+    /** The activities with this one added, or in its place when it was planned before. */
+    private static List<Activity> withActivity(TrajectoryRecordState record, Activity activity) {
+        List<Activity> activities = new ArrayList<>(record.getActivities());
+        List<String> ids = activities.stream().map(Activity::getActivityId).toList();
+        int planned = ids.indexOf(activity.getActivityId());
+        if (planned < 0) {
+            activities.add(activity);
+        } else {
+            activities.set(planned, activity);
+        }
+        return activities;
+    }
+
+    private static <T> List<T> with(List<T> list, T added) {
+        List<T> longer = new ArrayList<>(list);
+        longer.add(added);
+        return longer;
     }
 
     public String personId() {
-        return personId;
+        return state.getPersonId();
     }
 
     /** The number of changes recorded, the accepted handover included; 0 before the handover is accepted. */
     public int version() {
-        return history.size();
+        return state.getWrites().getVersion();
     }
 
-    public List<TrajectoryEvent> history() {
-        return history;
+    /** The digests of the record's most recent requests, for Idempotency-Key replays. */
+    List<RecentRequest> recentRequests() {
+        return state.getWrites().getRecentRequests();
     }
 
     /** Whether the handover is accepted by the municipality responsible now (a move makes it pending again). */
     public boolean isAccepted() {
-        return acceptance != null;
+        return state.getAcceptance() != null;
     }
 
     public boolean isClosed() {
-        return closure != null;
+        return state.getClosure() != null;
     }
 
     /** Whether a case worker marked the person ready for placements (and did not take the mark away since). */
     public boolean isReadyForPlacements() {
-        return readyForPlacements;
+        return state.getReadyForPlacements();
     }
 
     /** The moves to other municipalities, as their events, oldest first. */
     public List<TrajectoryEvent> moves() {
-        return List.copyOf(moves);
+        return List.copyOf(state.getMoves());
     }
 
     /** The latest acceptance (or re-assignment) since the last move, as its event, for who accepted it and when. */
     public Optional<TrajectoryEvent> acceptance() {
-        return Optional.ofNullable(acceptance);
+        return Optional.ofNullable(state.getAcceptance());
     }
 
     public Optional<BredeIntakeRecorded> bredeIntake() {
-        return Optional.ofNullable(bredeIntake);
+        return Optional.ofNullable(state.getBredeIntake());
     }
 
     public Optional<PlanAdopted> plan() {
-        return Optional.ofNullable(plan);
+        return Optional.ofNullable(state.getPlan());
     }
 
     /** The integration term, once the first PIP has been adopted. */
     public Optional<IntegrationTerm> integrationTerm() {
-        return Optional.ofNullable(firstPlanAdoptedOn).map(IntegrationTerm::fromFirstPlan);
+        return Optional.ofNullable(state.getFirstPlanAdoptedOn()).map(IntegrationTerm::fromFirstPlan);
     }
 
     /** The activities in the order they were first planned, each as last changed. */
     public List<Activity> activities() {
-        return List.copyOf(activities.values());
+        return List.copyOf(state.getActivities());
     }
 
     public Optional<Activity> activity(String activityId) {
-        return Optional.ofNullable(activities.get(activityId));
+        return state.getActivities().stream().filter(a -> a.getActivityId().equals(activityId)).findFirst();
     }
 
     public List<MilestoneReached> milestones() {
-        return List.copyOf(milestones);
+        return List.copyOf(state.getMilestones());
     }
 
     public Optional<TrajectoryClosed> closure() {
-        return Optional.ofNullable(closure);
+        return Optional.ofNullable(state.getClosure());
     }
 }

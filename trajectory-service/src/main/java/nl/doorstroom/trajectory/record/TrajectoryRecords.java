@@ -1,22 +1,20 @@
 package nl.doorstroom.trajectory.record;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.readmodel.ReadModel;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.platform.write.EventHistory;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
-import nl.doorstroom.schemas.trajectory.TrajectoryEventHistory;
+import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
+import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 import nl.doorstroom.trajectory.handover.Handovers;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 
@@ -31,15 +29,15 @@ public class TrajectoryRecords {
     /** A change acknowledged a moment ago may not be in the store yet: wait at most this long for it. */
     private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final ReadModel<TrajectoryRecordState> store;
+    private final EventHistory<TrajectoryEvent> history;
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
 
-    TrajectoryRecords(StreamsBuilderFactoryBean streams, Handovers handovers, MunicipalityCodes municipalities) {
-        this.queries = new KafkaStreamsInteractiveQueryService(streams);
-        // a request waits briefly for a store that is being (re)assigned, then gets 503 rather than hanging
-        this.queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(3).delay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build()));
+    TrajectoryRecords(ReadModels readModels, KafkaProperties properties, Handovers handovers,
+                      MunicipalityCodes municipalities) {
+        this.store = readModels.of(TrajectoryTopology.STORE, AvroSerdes.valueSerde(properties));
+        this.history = new EventHistory<>(readModels.of(TrajectoryTopology.HISTORY, AvroSerdes.valueSerde(properties)));
         this.handovers = handovers;
         this.municipalities = municipalities;
     }
@@ -76,20 +74,21 @@ public class TrajectoryRecords {
      * callers pass only people whose dossier they read through the municipality's inbox.
      */
     public TrajectoryRecord current(String personId) {
-        TrajectoryEventHistory history = store().get(personId);
-        return history == null ? TrajectoryRecord.empty(personId) : TrajectoryRecord.of(personId, history.getEvents());
+        return store.get(personId).map(TrajectoryRecord::of).orElseGet(() -> TrajectoryRecord.empty(personId));
+    }
+
+    /** The person's trajectory events, oldest first: one per version. Not scoped, like {@link #current}. */
+    public List<TrajectoryEvent> history(String personId) {
+        return history.of(personId);
+    }
+
+    /** The person's events of versions {@code first} to {@code last}, oldest first. */
+    List<TrajectoryEvent> events(String personId, int first, int last) {
+        return history.between(personId, first, last);
     }
 
     /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
     boolean awaitVersion(String personId, int version) {
         return ReadModelCatchUp.until(() -> current(personId).version() >= version, CATCH_UP);
-    }
-
-    private ReadOnlyKeyValueStore<String, TrajectoryEventHistory> store() {
-        try {
-            return queries.retrieveQueryableStore(TrajectoryTopology.STORE, QueryableStoreTypes.keyValueStore());
-        } catch (InvalidStateStoreException | IllegalStateException e) {
-            throw new ReadModelUnavailableException(TrajectoryTopology.STORE, e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import nl.doorstroom.schemas.trajectory.MilestoneReached;
 import nl.doorstroom.schemas.trajectory.PersonMoved;
 import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
+import nl.doorstroom.schemas.trajectory.RecordedBy;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 
 /**
@@ -45,9 +46,11 @@ public record TrajectoryView(String personId, String municipalityCode, int versi
 
     /**
      * @param caseWorkerAccountId the case worker the trajectory is assigned to
+     * @param caseWorkerName      that case worker's name, as it was recorded with a change of this trajectory; the
+     *                            account id until they recorded one (or for changes recorded before names were kept)
      * @param acceptedBy          account id of the case worker who accepted (or re-assigned) it
      */
-    public record Acceptance(String caseWorkerAccountId, String acceptedBy, Instant acceptedAt) {
+    public record Acceptance(String caseWorkerAccountId, String caseWorkerName, String acceptedBy, Instant acceptedAt) {
     }
 
     /**
@@ -95,8 +98,7 @@ public record TrajectoryView(String personId, String municipalityCode, int versi
 
     /** The view of a record, read for a case worker of {@code municipalityCode} (the person is linked to it). */
     public static TrajectoryView of(TrajectoryRecord r, String municipalityCode) {
-        return new TrajectoryView(r.personId(), municipalityCode, r.version(),
-                r.isClosed() ? "CLOSED" : r.isAccepted() ? "ACCEPTED" : "HANDOVER_PENDING",
+        return new TrajectoryView(r.personId(), municipalityCode, r.version(), statusOf(r),
                 r.acceptance().map(TrajectoryView::acceptance).orElse(null),
                 r.bredeIntake().map(TrajectoryView::bredeIntake).orElse(null),
                 r.plan().map(Plan::of).orElse(null),
@@ -108,9 +110,20 @@ public record TrajectoryView(String personId, String municipalityCode, int versi
                 r.moves().stream().map(Move::of).toList());
     }
 
+    /** {@code HANDOVER_PENDING}, {@code ACCEPTED} or {@code CLOSED}. */
+    public static String statusOf(TrajectoryRecord r) {
+        return r.isClosed() ? "CLOSED" : r.isAccepted() ? "ACCEPTED" : "HANDOVER_PENDING";
+    }
+
     private static Acceptance acceptance(TrajectoryEvent event) {
         HandoverAccepted accepted = (HandoverAccepted) event.getPayload();
-        return new Acceptance(accepted.getCaseWorkerAccountId(), event.getRecordedBy().getAccountId(), event.getOccurredAt());
+        String caseWorker = accepted.getCaseWorkerAccountId();
+        // the name the acceptance carries when the case worker accepted it themselves; a colleague assigned by someone
+        // else is shown by account until they accept it themselves
+        RecordedBy by = event.getRecordedBy();
+        String name = by != null && caseWorker.equals(by.getAccountId()) && by.getDisplayName() != null
+                ? by.getDisplayName() : caseWorker;
+        return new Acceptance(caseWorker, name, by == null ? null : by.getAccountId(), event.getOccurredAt());
     }
 
     private static BredeIntake bredeIntake(BredeIntakeRecorded b) {

@@ -3,28 +3,29 @@ package nl.doorstroom.trajectory.signals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import nl.doorstroom.schemas.intake.LinkReason;
+import nl.doorstroom.platform.paging.ListPage;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.trajectory.handover.HandoverDossiers;
 import nl.doorstroom.trajectory.handover.HandoverSummary;
 import nl.doorstroom.trajectory.handover.Handovers;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
 
-/** Builds a municipality's signal list from its inbox and the trajectories of the people in it. */
+/** Builds a municipality's signal list, one page at a time, from its inbox and the trajectories of the people in it. */
 @Component
 @EnableConfigurationProperties(SignalProperties.class)
 public class SignalList {
+
+    /** Arrival dates are Dutch local dates. */
+    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final Handovers handovers;
     private final TrajectoryRecords records;
@@ -39,55 +40,60 @@ public class SignalList {
     }
 
     /**
-     * The signal list of one municipality.
+     * One page of a municipality's signal list.
      *
      * @param signalAfterWeeks people who arrived longer ago than this many weeks are checked
-     * @param persons          signalled people, the longest waiting first
-     * @param nareizigers      signalled nareizigers (registered through family reunification), the longest waiting
-     *                         first, so they are not lost among the others
+     * @param persons          the signalled people on this page, the longest waiting first
+     * @param total            signalled people that match the filters
+     * @param nareizigers      how many of those are nareizigers (registered through family reunification), so they
+     *                         are not lost among the others
      */
     @Schema(name = "SignalList", description = "People linked to the municipality for too long without a next step")
-    public record Signals(String municipalityCode, int signalAfterWeeks, List<PersonSignals> persons,
-                          List<PersonSignals> nareizigers) {
+    public record Signals(String municipalityCode, int signalAfterWeeks, List<PersonSignals> persons, int total,
+                          int page, int pageSize, long nareizigers) {
     }
 
     /**
      * @param arrivedAt        when the person was linked or moved to the municipality (RFC 3339, UTC)
      * @param weeksSinceArrival whole weeks since then
      * @param signals          what is missing: {@code NO_ACCEPTED_HANDOVER}, {@code NO_BREDE_INTAKE}, {@code NO_ACTIVITY}
+     * @param nareiziger       registered through family reunification, or linked for that reason
      */
     @Schema(name = "PersonSignals")
     public record PersonSignals(String personId, String givenNames, String familyName, Instant arrivedAt,
-                                long weeksSinceArrival, List<Signal> signals) {
+                                long weeksSinceArrival, List<Signal> signals, boolean nareiziger) {
     }
 
-    public Signals of(String municipalityCode) {
+    /** A signalled person before their name is opened. */
+    private record Signalled(HandoverDossier dossier, PersonSignals person) {
+    }
+
+    /**
+     * One page of the signal list: the signals come from the trajectories (nothing opened); names are opened to match
+     * a search text, and otherwise only for the rows of the page.
+     */
+    public Signals of(String municipalityCode, SignalSearch search) {
         SignalRules rules = new SignalRules(properties.signalAfterWeeks(), clock);
-        // the summaries carry the names, opened only now; someone whose key is already erased is left out
-        Map<String, HandoverSummary> summaries = handovers.summaries(municipalityCode).stream()
-                .collect(Collectors.toMap(HandoverSummary::personId, Function.identity()));
-        List<PersonSignals> persons = new ArrayList<>();
-        List<PersonSignals> nareizigers = new ArrayList<>();
+        List<Signalled> signalled = new ArrayList<>();
         for (HandoverDossier dossier : handovers.inbox(municipalityCode).reversed()) {
-            HandoverSummary summary = summaries.get(dossier.getPersonId());
-            if (summary == null) {
-                continue;
-            }
             Instant arrivedAt = HandoverDossiers.arrivedAt(dossier);
             List<Signal> signals = rules.signals(arrivedAt, records.current(dossier.getPersonId()));
-            if (signals.isEmpty()) {
-                continue;
+            PersonSignals person = new PersonSignals(dossier.getPersonId(), null, null, arrivedAt,
+                    Duration.between(arrivedAt, clock.instant()).toDays() / 7, signals,
+                    HandoverDossiers.isNareiziger(dossier));
+            if (!signals.isEmpty() && search.test(person, arrivedAt.atZone(AMSTERDAM).toLocalDate())) {
+                signalled.add(new Signalled(dossier, person));
             }
-            PersonSignals entry = new PersonSignals(dossier.getPersonId(), summary.givenNames(), summary.familyName(),
-                    arrivedAt, Duration.between(arrivedAt, clock.instant()).toDays() / 7, signals);
-            (isNareiziger(dossier) ? nareizigers : persons).add(entry);
         }
-        return new Signals(municipalityCode, properties.signalAfterWeeks(), persons, nareizigers);
+        List<Signalled> found = handovers.matching(signalled, Signalled::dossier, search.identitySearch());
+        ListPage<PersonSignals> page = search.paging().sliceOpened(found, entry -> handovers.summary(entry.dossier())
+                .map(summary -> named(entry.person(), summary)));
+        return new Signals(municipalityCode, properties.signalAfterWeeks(), page.rows(), page.total(), page.page(),
+                page.pageSize(), found.stream().filter(entry -> entry.person().nareiziger()).count());
     }
 
-    /** Registered to join family here (gezinshereniging), or linked for that reason. */
-    static boolean isNareiziger(HandoverDossier dossier) {
-        return dossier.getRegistration() != null && dossier.getRegistration().getFamilyReunification() != null
-                || dossier.getLink() != null && dossier.getLink().getReason() == LinkReason.FAMILY_REUNIFICATION;
+    private static PersonSignals named(PersonSignals person, HandoverSummary summary) {
+        return new PersonSignals(person.personId(), summary.givenNames(), summary.familyName(), person.arrivedAt(),
+                person.weeksSinceArrival(), person.signals(), person.nareiziger());
     }
 }

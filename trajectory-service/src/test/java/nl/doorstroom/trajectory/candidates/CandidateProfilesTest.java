@@ -78,7 +78,7 @@ class CandidateProfilesTest {
         for (Object payload : payloads) {
             events.add(TrajectoryEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setPersonId(PERSON)
                     .setOccurredAt(T.plusSeconds(60)).setMunicipalityCode("GM0344").setRecordVersion(events.size() + 1)
-                    .setRecordedBy(new RecordedBy("case-worker", "GM0344", "cw-1")).setPayload(payload).build());
+                    .setRecordedBy(new RecordedBy("case-worker", "GM0344", "cw-1", null)).setPayload(payload).build());
         }
         return TrajectoryRecord.of(PERSON, events);
     }

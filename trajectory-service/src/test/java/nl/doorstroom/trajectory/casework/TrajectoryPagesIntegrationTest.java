@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +33,7 @@ import org.springframework.util.MultiValueMap;
 
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.test.TestTokens;
+import nl.doorstroom.platform.test.TopicContents;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.ConsentDecision;
 import nl.doorstroom.schemas.intake.ConsentPurpose;
@@ -42,6 +46,7 @@ import nl.doorstroom.trajectory.CaseWorkerClient;
 import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
 import nl.doorstroom.trajectory.handover.PersonEvents;
 import nl.doorstroom.trajectory.signals.SignalProperties;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The case worker's pages over HTTP, as a browser sends them (form posts with the CSRF token of the session the page
@@ -55,6 +60,9 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
     private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"(?: id=\"[^\"]*\")? value=\"([^\"]*)\"");
 
+    /** Only the paging test links people to Arnhem, so it knows the whole inbox. */
+    private static final String ARNHEM = "GM0202";
+
     /** Only this class links people to Groningen, so its signal list starts empty. */
     private static final String GRONINGEN = "GM0014";
 
@@ -63,6 +71,9 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
 
     @Autowired
     private SignalProperties signalProperties;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
 
     @Test
     void aCaseWorkerFollowsThePersonFromTheInboxToClosureThroughThePages() {
@@ -200,7 +211,7 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
     }
 
     @Test
-    void theSignalListShowsWhoWaitsTooLongInWordsWithNareizigersApart() {
+    void theSignalListShowsWhoWaitsTooLongInWordsWithNareizigersCountedAndFiltered() {
         Session groningen = new Session(TestTokens.caseWorker(GRONINGEN));
         String signals = "/gemeenten/" + GRONINGEN + "/signalen";
         String inbox = "/gemeenten/" + GRONINGEN + "/overdrachten";
@@ -211,7 +222,6 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(empty.getBody()).contains("<h1>Signaleringslijst van gemeente Groningen</h1>",
                 "langer dan " + threshold + " weken aan de gemeente gekoppeld",
                 "id=\"persons-empty\">Er wacht niemand langer dan " + threshold + " weken op een volgende stap.",
-                "id=\"nareizigers-empty\">Er wacht geen nareiziger langer dan " + threshold + " weken",
                 "id=\"to-inbox\" href=\"" + inbox + "\"").doesNotContain("<table");
         assertThat(groningen.get(inbox).getBody()).contains("id=\"to-signals\" href=\"" + signals + "\"");
 
@@ -227,16 +237,19 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         assertThat(row(persons, forgotten)).contains("Rania Darwish", arrived, "<td>" + (threshold + 1) + "</td>",
                 "Overdracht niet geaccepteerd", "Geen brede intake", "Geen activiteit gepland",
                 "href=\"/gemeenten/" + GRONINGEN + "/trajecten/" + forgotten + "\"");
-        assertThat(persons).doesNotContain(nareiziger, recent).contains("<caption>Personen met een signaal (1)");
-        String nareizigers = table(list, "nareizigers-signals");
-        assertThat(row(nareizigers, nareiziger)).contains("Noor Darwish", "Overdracht niet geaccepteerd");
-        assertThat(nareizigers).doesNotContain(forgotten, recent);
-        assertThat(list).doesNotContain("persons-empty", "nareizigers-empty");
+        assertThat(row(persons, forgotten)).contains("<td>Nee</td>");
+        assertThat(row(persons, nareiziger)).contains("Noor Darwish", "Overdracht niet geaccepteerd", "<td>Ja</td>");
+        assertThat(persons).doesNotContain(recent)
+                .contains("<caption>Personen met een signaal, langst wachtend eerst: rij 1 tot en met 2 van 2");
+        assertThat(list).contains("Onder hen 1 nareiziger(s).", "href=\"" + signals + "?nareiziger=true\" id=\"only-nareizigers\"")
+                .doesNotContain("persons-empty");
+        String onlyNareizigers = table(groningen.get(signals + "?nareiziger=true").getBody(), "persons-signals");
+        assertThat(onlyNareizigers).contains(nareiziger).doesNotContain(forgotten);
 
         String english = groningen.get(signals + "?lang=en").getBody();
         assertThat(english).contains("lang=\"en\"", "Signal list of the municipality of Groningen",
                 "more than " + threshold + " weeks ago", "Handover not accepted", "No brede intake", "No activity planned",
-                "Nareizigers (family reunification)");
+                "Among them 1 nareiziger(s) (family reunification).");
         groningen.get(signals + "?lang=nl");
 
         assertThat(new Session(TestTokens.caseWorker(UTRECHT)).get(signals).getStatusCode())
@@ -245,6 +258,77 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         ResponseEntity<String> azc = new Session(TestTokens.azcStaff("AZC-BUDEL")).get(signals);
         assertThat(azc.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(azc.getBody()).contains("<h1>Geen toegang</h1>").doesNotContain("Darwish");
+    }
+
+    @Test
+    void theInboxPagesSearchesAndFiltersOnTheServerAndLogsOnlyTheRowsShown() {
+        List<String> people = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            people.add(linkedPerson(ARNHEM, "Persoon" + i, "Testnaam"));
+        }
+        String zeynep = linkedPerson(ARNHEM, "Zeynep", "Çelik");
+        String token = TestTokens.token(Map.of("roles", List.of("case-worker"), "municipality", ARNHEM,
+                "name", "Fatima de Vries"));
+        Session arnhem = new Session(token);
+        String inbox = "/gemeenten/" + ARNHEM + "/overdrachten";
+
+        long logged = processingLogEntries();
+        String first = arnhem.get(inbox + "?pageSize=10").getBody();
+        assertThat(processingLogEntries() - logged).as("one entry per row shown").isEqualTo(10);
+        assertThat(first).contains("id=\"signed-in-name\">Fatima de Vries</strong>", "id=\"signed-in-organisation\">Arnhem</span>",
+                "rij 1 tot en met 10 van 12", "<nav class=\"pager\" id=\"pager\" aria-label=\"Paginering\">",
+                "aria-current=\"page\" aria-label=\"Pagina 1\">1</a>", "href=\"" + inbox + "?page=2&amp;pageSize=10\"",
+                "<option value=\"10\" selected=\"selected\">10</option>", "href=\"" + inbox + "?status=HANDOVER_PENDING\"")
+                .doesNotContain("id=\"sign-out\"");
+        // the most recent link first, the same order on every page
+        assertThat(first).contains(zeynep).doesNotContain(people.getFirst());
+        String second = arnhem.get(inbox + "?page=2&pageSize=10").getBody();
+        assertThat(second).contains("rij 11 tot en met 12 van 12", people.getFirst(), people.get(1)).doesNotContain(zeynep);
+
+        ResponseEntity<String> beyond = arnhem.get(inbox + "?page=999999999&pageSize=10");
+        assertThat(beyond.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(beyond.getBody()).contains("id=\"beyond-end\"", "de lijst heeft 2 pagina&#39;s").doesNotContain("id=\"inbox\"");
+
+        ResponseEntity<String> searched = arnhem.post(inbox, inbox, Map.of("text", "celik", "status", "", "pageSize", "10"));
+        assertThat(searched.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        String location = searched.getHeaders().getLocation().toString();
+        assertThat(location).endsWith(inbox + "?page=1&pageSize=10").doesNotContainIgnoringCase("celik");
+        logged = processingLogEntries();
+        String found = arnhem.get(location).getBody();
+        assertThat(processingLogEntries() - logged).isEqualTo(1);
+        assertThat(table(found, "inbox")).contains("Zeynep Çelik").doesNotContain(people.getFirst());
+        assertThat(found).contains("value=\"celik\"", "rij 1 tot en met 1 van 1");
+
+        arnhem.post(inbox, inbox, Map.of("clear", "true"));
+        arnhem.post(inbox + "/" + people.getFirst() + "/acceptatie",
+                Map.of("version", "0", "submissionKey", UUID.randomUUID().toString()));
+        assertThat(arnhem.get(inbox + "?status=HANDOVER_PENDING").getBody()).contains("van 11")
+                .doesNotContain("id=\"only-new\"");
+        String accepted = arnhem.get(inbox + "?status=ACCEPTED").getBody();
+        assertThat(table(accepted, "inbox")).contains(people.getFirst()).doesNotContain(zeynep);
+        assertThat(accepted).contains("<option value=\"ACCEPTED\" selected=\"selected\">", "rij 1 tot en met 1 van 1");
+        assertThat(arnhem.get(inbox + "?linkedFrom=2026-01-20").getBody()).contains("id=\"no-results\"");
+        assertThat(arnhem.get(inbox + "?linkedFrom=2026-01-19&linkedTo=2026-01-19&nareiziger=false").getBody())
+                .contains("van 12");
+        assertThat(arnhem.get(inbox + "?nareiziger=true").getBody()).contains("id=\"no-results\"");
+        assertThat(arnhem.get(inbox + "?page=x&pageSize=7&status=NONSENSE").getBody()).as("lenient on edited URLs")
+                .contains("rij 1 tot en met 12 van 12");
+
+        CaseWorkerClient api = new CaseWorkerClient(http, ARNHEM);
+        String handovers = "/api/v1/municipalities/" + ARNHEM + "/handovers";
+        JsonNode page = json(api.get(handovers + "?page=2&pageSize=5"));
+        assertThat(page.get("total").asInt()).isEqualTo(12);
+        assertThat(page.get("page").asInt()).isEqualTo(2);
+        assertThat(page.get("handovers")).hasSize(5);
+        assertThat(json(api.get(handovers + "?page=2147483647&pageSize=100")).get("handovers")).isEmpty();
+        assertThat(api.get(handovers + "?pageSize=101").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.get(handovers + "?page=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        logged = processingLogEntries();
+        JsonNode search = json(api.send(HttpMethod.POST,
+                "/api/v1/municipalities/" + ARNHEM + "/handover-searches", Map.of("text", "ÇELIK", "pageSize", 10)));
+        assertThat(processingLogEntries() - logged).isEqualTo(1);
+        assertThat(search.get("total").asInt()).isEqualTo(1);
+        assertThat(search.get("handovers").get(0).get("personId").asString()).isEqualTo(zeynep);
     }
 
     @Test
@@ -374,6 +458,10 @@ class TrajectoryPagesIntegrationTest extends TrajectoryServiceIntegrationTest {
         Awaitility.await(person + " in the inbox").atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
                 .until(() -> get("/gemeenten/" + municipality + "/trajecten/" + person, "text/html").getStatusCode() == HttpStatus.OK);
         return person;
+    }
+
+    private long processingLogEntries() {
+        return TopicContents.endOffsets(bootstrapServers, Topics.AUDIT_PROCESSING_LOG.name());
     }
 
     private void publish(PersonEvent event) {

@@ -93,6 +93,6 @@ class DossierMovesTest {
     private static TrajectoryEvent event(String eventId, Instant at, Object payload) {
         return TrajectoryEvent.newBuilder().setEventId(eventId + UUID.nameUUIDFromBytes(eventId.getBytes()))
                 .setPersonId(PERSON).setOccurredAt(at).setMunicipalityCode("GM0344").setRecordVersion(1)
-                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "cw-1")).setPayload(payload).build();
+                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "cw-1", null)).setPayload(payload).build();
     }
 }

@@ -366,10 +366,10 @@ class HandoverIntegrationTest extends TrajectoryServiceIntegrationTest {
     }
 
     private List<JsonNode> inbox(String municipality) {
-        ResponseEntity<String> response = get("/api/v1/municipalities/" + municipality + "/handovers");
+        ResponseEntity<String> response = get("/api/v1/municipalities/" + municipality + "/handovers?pageSize=100");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<JsonNode> entries = new ArrayList<>();
-        json(response).forEach(entries::add);
+        json(response).get("handovers").forEach(entries::add);
         return entries;
     }
 

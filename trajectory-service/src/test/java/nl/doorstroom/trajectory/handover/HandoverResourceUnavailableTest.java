@@ -6,12 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.platform.web.ProblemDetailsAdvice;
 
@@ -30,7 +33,8 @@ import nl.doorstroom.platform.web.ProblemDetailsAdvice;
 class HandoverResourceUnavailableTest {
 
     // no identities are opened here: the store is unavailable before anything is read
-    private final Handovers notRunning = new Handovers(new StreamsBuilderFactoryBean(), null);
+    private final Handovers notRunning = new Handovers(
+            new ReadModels(new StreamsBuilderFactoryBean(), "secret", Duration.ofSeconds(1)), registryOnly(), null);
 
     @Test
     void storesOfAStreamsAppThatIsNotRunningAreUnavailable() {
@@ -67,6 +71,13 @@ class HandoverResourceUnavailableTest {
         Mockito.when(log.recordResult(Mockito.any(), Mockito.anyString(), Mockito.any(), Mockito.any()))
                 .thenAnswer(call -> ((Supplier<Object>) call.getArgument(2)).get());
         return log;
+    }
+
+    /** The serdes need a registry address to be configured; nothing is read from it here. */
+    private static KafkaProperties registryOnly() {
+        KafkaProperties properties = new KafkaProperties();
+        properties.getProperties().put("apicurio.registry.url", "http://127.0.0.1:1/apis/registry/v3");
+        return properties;
     }
 
     @AfterEach

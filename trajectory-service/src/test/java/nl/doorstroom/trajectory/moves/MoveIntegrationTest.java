@@ -70,8 +70,8 @@ class MoveIntegrationTest extends TrajectoryServiceIntegrationTest {
                 .untilAsserted(() -> {
                     assertThat(utrecht.get(utrecht.trajectory(person)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
                     assertThat(utrecht.get(utrecht.handover(person)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-                    assertThat(personIds(json(utrecht.get("/api/v1/municipalities/GM0344/handovers")))).doesNotContain(person);
-                    assertThat(personIds(json(amersfoort.get("/api/v1/municipalities/GM0307/handovers")))).contains(person);
+                    assertThat(personIds(json(utrecht.get("/api/v1/municipalities/GM0344/handovers?pageSize=100")))).doesNotContain(person);
+                    assertThat(personIds(json(amersfoort.get("/api/v1/municipalities/GM0307/handovers?pageSize=100")))).contains(person);
                 });
         JsonNode dossier = json(amersfoort.get(amersfoort.handover(person)));
         assertThat(dossier.at("/move/fromMunicipalityCode").asString()).isEqualTo("GM0344");
@@ -102,6 +102,6 @@ class MoveIntegrationTest extends TrajectoryServiceIntegrationTest {
     }
 
     private static List<String> personIds(JsonNode inbox) {
-        return StreamSupport.stream(inbox.spliterator(), false).map(s -> s.get("personId").asString()).toList();
+        return StreamSupport.stream(inbox.get("handovers").spliterator(), false).map(s -> s.get("personId").asString()).toList();
     }
 }

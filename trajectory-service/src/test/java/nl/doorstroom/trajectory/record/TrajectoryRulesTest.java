@@ -49,7 +49,7 @@ class TrajectoryRulesTest {
     private static TrajectoryEvent event(int version, Object payload) {
         return TrajectoryEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setPersonId(PERSON)
                 .setOccurredAt(Instant.now()).setMunicipalityCode("GM0344").setRecordVersion(version)
-                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "case-worker-1")).setPayload(payload).build();
+                .setRecordedBy(new RecordedBy("case-worker", "GM0344", "case-worker-1", null)).setPayload(payload).build();
     }
 
     @ParameterizedTest(name = "{0}: {1} → {2}")
@@ -76,14 +76,13 @@ class TrajectoryRulesTest {
 
     @Test
     void theFirstPipStartsTheIntegrationTermTheDayAfterItsDate() {
-        List<TrajectoryEvent> events = new ArrayList<>(record("intake").history());
-        assertThat(TrajectoryRecord.of(PERSON, events).integrationTerm()).isEmpty();
-        events.add(event(3, new PlanAdopted(LearningRoute.B1_ROUTE, LocalDate.parse("2026-03-15"), null)));
-        IntegrationTerm term = TrajectoryRecord.of(PERSON, events).integrationTerm().orElseThrow();
+        TrajectoryRecord intake = record("intake");
+        assertThat(intake.integrationTerm()).isEmpty();
+        TrajectoryRecord planned = intake.with(event(3, new PlanAdopted(LearningRoute.B1_ROUTE, LocalDate.parse("2026-03-15"), null)));
+        IntegrationTerm term = planned.integrationTerm().orElseThrow();
         assertThat(term).isEqualTo(new IntegrationTerm(LocalDate.parse("2026-03-16"), LocalDate.parse("2029-03-15")));
 
-        events.add(event(4, new PlanAdopted(LearningRoute.Z_ROUTE, LocalDate.parse("2026-09-01"), "no progress")));
-        TrajectoryRecord readopted = TrajectoryRecord.of(PERSON, events);
+        TrajectoryRecord readopted = planned.with(event(4, new PlanAdopted(LearningRoute.Z_ROUTE, LocalDate.parse("2026-09-01"), "no progress")));
         assertThat(readopted.integrationTerm()).as("a later PIP does not move the term").contains(term);
         assertThat(readopted.plan().orElseThrow().getLearningRoute()).isEqualTo(LearningRoute.Z_ROUTE);
         assertThat(readopted.version()).isEqualTo(4);

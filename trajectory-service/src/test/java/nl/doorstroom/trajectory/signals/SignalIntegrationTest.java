@@ -25,7 +25,7 @@ import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
 import nl.doorstroom.trajectory.handover.PersonEvents;
 import tools.jackson.databind.JsonNode;
 
-/** The signal list of a municipality over REST: who waits too long for what, nareizigers apart, only for its own case worker. */
+/** The signal list of a municipality over REST: who waits too long for what, nareizigers marked and counted, paged and searchable, only for its own case worker. */
 class SignalIntegrationTest extends TrajectoryServiceIntegrationTest {
 
     private static final String SIGNALS = "/api/v1/municipalities/GM0599/signals";
@@ -47,16 +47,31 @@ class SignalIntegrationTest extends TrajectoryServiceIntegrationTest {
 
         JsonNode list = json(rotterdam.get(SIGNALS));
         assertThat(list.get("signalAfterWeeks").asInt()).isEqualTo(4);
+        assertThat(list.get("total").asInt()).isEqualTo(3);
+        assertThat(list.get("nareizigers").asInt()).isEqualTo(1);
         Map<String, List<String>> persons = signalsById(list.get("persons"));
-        Map<String, List<String>> nareizigers = signalsById(list.get("nareizigers"));
         assertThat(persons.get(forgotten)).containsExactly("NO_ACCEPTED_HANDOVER", "NO_BREDE_INTAKE", "NO_ACTIVITY");
         assertThat(persons.get(halfway)).containsExactly("NO_ACTIVITY");
-        assertThat(persons).doesNotContainKeys(recent, nareiziger);
-        assertThat(nareizigers.get(nareiziger)).containsExactly("NO_ACCEPTED_HANDOVER", "NO_BREDE_INTAKE", "NO_ACTIVITY");
-        assertThat(nareizigers).doesNotContainKeys(forgotten, halfway, recent);
+        assertThat(persons.get(nareiziger)).containsExactly("NO_ACCEPTED_HANDOVER", "NO_BREDE_INTAKE", "NO_ACTIVITY");
+        assertThat(persons).doesNotContainKeys(recent);
+        assertThat(entry(list.get("persons"), nareiziger).get("nareiziger").asBoolean()).isTrue();
         JsonNode forgottenEntry = entry(list.get("persons"), forgotten);
+        assertThat(forgottenEntry.get("nareiziger").asBoolean()).isFalse();
         assertThat(forgottenEntry.get("weeksSinceArrival").asInt()).isEqualTo(5);
         assertThat(forgottenEntry.get("familyName").asString()).isEqualTo("Darwish");
+
+        assertThat(signalsById(json(rotterdam.get(SIGNALS + "?nareiziger=true")).get("persons")).keySet())
+                .containsExactly(nareiziger);
+        assertThat(signalsById(json(rotterdam.get(SIGNALS + "?signal=NO_ACTIVITY&nareiziger=false")).get("persons")).keySet())
+                .containsExactlyInAnyOrder(forgotten, halfway);
+        JsonNode second = json(rotterdam.get(SIGNALS + "?page=2&pageSize=2"));
+        assertThat(second.get("persons")).hasSize(1);
+        assertThat(second.get("total").asInt()).isEqualTo(3);
+        assertThat(json(rotterdam.get(SIGNALS + "?page=2000000000&pageSize=100")).get("persons")).isEmpty();
+        assertThat(rotterdam.get(SIGNALS + "?pageSize=101").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode searched = json(rotterdam.send(HttpMethod.POST, "/api/v1/municipalities/GM0599/signal-searches",
+                Map.of("text", "noor")));
+        assertThat(signalsById(searched.get("persons")).keySet()).containsExactly(nareiziger);
 
         assertThat(new CaseWorkerClient(http, "GM0344").get(SIGNALS).getStatusCode())
                 .as("another municipality's signal list").isEqualTo(HttpStatus.NOT_FOUND);

@@ -83,7 +83,7 @@ class SignalRulesTest {
         for (Object payload : payloads) {
             events.add(TrajectoryEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setPersonId("p-1")
                     .setOccurredAt(NOW.minusSeconds(60)).setMunicipalityCode("GM0344").setRecordVersion(events.size() + 1)
-                    .setRecordedBy(new RecordedBy("case-worker", "GM0344", "cw-1")).setPayload(payload).build());
+                    .setRecordedBy(new RecordedBy("case-worker", "GM0344", "cw-1", null)).setPayload(payload).build());
         }
         return TrajectoryRecord.of("p-1", events);
     }
