@@ -13,8 +13,7 @@ record Routed(String topic, byte[] bytes) {
     static final TopicNameExtractor<String, Routed> TOPIC = (key, value, context) -> value.topic();
 
     static Serde<Routed> serde() {
-        return Serdes.serdeFrom((topic, routed) -> routed == null ? null : routed.bytes(), (topic, bytes) -> {
-            throw new UnsupportedOperationException("routed records are only written");
-        });
+        return Serdes.serdeFrom((topic, routed) -> routed == null ? null : routed.bytes(),
+                (topic, bytes) -> bytes == null ? null : new Routed(topic, bytes));
     }
 }
