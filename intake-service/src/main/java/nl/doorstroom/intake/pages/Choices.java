@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.pages.Option;
 import nl.doorstroom.platform.reference.CodeLists;
 import nl.doorstroom.platform.reference.Municipalities;
 import nl.doorstroom.platform.reference.NamedCode;
@@ -19,10 +20,6 @@ import nl.doorstroom.platform.reference.NamedCode;
  */
 @Component
 public class Choices {
-
-    /** One choice: the value submitted and the text shown. */
-    public record Option(String value, String label) {
-    }
 
     private final MessageSource messages;
     private final Municipalities municipalities;
@@ -68,7 +65,13 @@ public class Choices {
     /** The constants of an enum, each named by the message {@code value.<prefix>.<CONSTANT>}. */
     public List<Option> of(Class<? extends Enum<?>> type, String prefix, Locale locale) {
         return Arrays.stream(type.getEnumConstants()).map(constant -> new Option(constant.name(),
-                messages.getMessage("value." + prefix + "." + constant.name(), null, constant.name(), locale))).toList();
+                messages.getMessage("value." + prefix + "." + constant.name(), null, constant.name(),
+                        locale))).toList();
+    }
+
+    /** Names of codes as the person page shows them. */
+    Names names(Locale locale) {
+        return new Names(messages, municipalities, locale);
     }
 
     public String message(String key, Locale locale) {

@@ -84,7 +84,8 @@ public final class Names {
         if (roles == null || roles.isBlank()) {
             return name == null ? message("page.unknown") : name;
         }
-        String named = Arrays.stream(roles.split(",")).map(role -> messages.getMessage("value.role." + role, null, role, locale))
+        String named = Arrays.stream(roles.split(",")).map(role -> messages.getMessage("value.role." + role, null,
+                role, locale))
                 .collect(Collectors.joining(", "));
         String role = organisation == null ? named : named + " (" + organisation + ")";
         return name == null ? role : name + ", " + role;
@@ -104,7 +105,8 @@ public final class Names {
             case "household" -> "field.household.";
             default -> "field.earlyIntake.";
         };
-        return fields.stream().map(f -> messages.getMessage(prefix + f, null, f, locale)).collect(Collectors.joining(", "));
+        return fields.stream().map(f -> messages.getMessage(prefix + f, null, f,
+                locale)).collect(Collectors.joining(", "));
     }
 
     private String message(String key, Object... arguments) {

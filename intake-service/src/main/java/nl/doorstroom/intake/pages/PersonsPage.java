@@ -6,22 +6,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import nl.doorstroom.intake.history.RecordHistory;
 import nl.doorstroom.intake.registration.Registrations;
-import nl.doorstroom.intake.search.PersonSearch;
 import nl.doorstroom.intake.search.PersonSearches;
+import nl.doorstroom.platform.pages.Option;
+import nl.doorstroom.platform.pages.PageController;
+import nl.doorstroom.platform.pages.PageForms;
 import nl.doorstroom.platform.paging.ListPage;
 import nl.doorstroom.platform.paging.Pager;
 import nl.doorstroom.platform.paging.Paging;
@@ -32,7 +36,7 @@ import nl.doorstroom.platform.security.CurrentUser;
  * The people the user may see, paged on the server with search and filters, and one person's page with the timeline of
  * their record.
  */
-@Controller
+@PageController
 class PersonsPage {
 
     /** The session key of this list's search text. */
@@ -44,18 +48,16 @@ class PersonsPage {
     private final PersonSearches searches;
     private final Registrations registrations;
     private final RecordHistory history;
-    private final FormBinding binding;
-    private final FormPages pages;
     private final Choices choices;
+    private final ConversionService conversions;
 
-    PersonsPage(PersonSearches searches, Registrations registrations, RecordHistory history, FormBinding binding,
-                FormPages pages, Choices choices) {
+    PersonsPage(PersonSearches searches, Registrations registrations, RecordHistory history, Choices choices,
+                @Qualifier("mvcConversionService") ConversionService conversions) {
         this.searches = searches;
         this.registrations = registrations;
         this.history = history;
-        this.binding = binding;
-        this.pages = pages;
         this.choices = choices;
+        this.conversions = conversions;
     }
 
     @GetMapping("/")
@@ -65,16 +67,15 @@ class PersonsPage {
 
     /**
      * One page of the list: filters, page and page size come in the URL (no personal data); the search text is the one
-     * posted earlier, held in the session.
+     * posted earlier, held in the session (a text in the URL is ignored).
      */
     @GetMapping("/personen")
     @PreAuthorize("hasAnyRole('azc-staff', 'coa-placement-officer')")
-    String list(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request, Model model, Locale locale,
-                HttpServletResponse response) {
-        MultiValueMap<String, String> search = filters(query);
-        search.add("text", SearchTexts.recall(request, LIST));
-        Paging paging = Paging.lenient(query.getFirst("page"), query.getFirst("pageSize"));
-        return render(search, paging, model, locale, response);
+    String list(@Valid @ModelAttribute("form") PersonListForm sent, BindingResult result, HttpServletRequest request,
+                Model model, Locale locale, HttpServletResponse response) {
+        PersonListForm form = readable(sent, result).withText(SearchTexts.recall(request, LIST));
+        Paging paging = Paging.lenient(request.getParameter("page"), request.getParameter("pageSize"));
+        return render(form, result, paging, request, model, locale, response);
     }
 
     /**
@@ -83,63 +84,51 @@ class PersonsPage {
      */
     @PostMapping("/personen")
     @PreAuthorize("hasAnyRole('azc-staff', 'coa-placement-officer')")
-    String search(@RequestParam MultiValueMap<String, String> fields, HttpServletRequest request, Model model,
-                  Locale locale, HttpServletResponse response) {
-        if (fields.containsKey("clear")) {
+    String search(@Valid @ModelAttribute("form") PersonListForm sent, BindingResult result, HttpServletRequest request,
+                  Model model, Locale locale, HttpServletResponse response) {
+        if (request.getParameter("clear") != null) {
             SearchTexts.remember(request, LIST, null);
             return "redirect:/personen";
         }
-        MultiValueMap<String, String> search = filters(fields);
-        search.add("text", fields.getFirst("text"));
-        Paging paging = Paging.lenient("1", fields.getFirst("pageSize"));
-        if (bind(search, paging, locale).hasErrors()) {
-            return render(search, paging, model, locale, response);
+        Paging paging = Paging.lenient("1", request.getParameter("pageSize"));
+        if (result.hasErrors()) {
+            return render(readable(sent, result), result, paging, request, model, locale, response);
         }
-        SearchTexts.remember(request, LIST, fields.getFirst("text"));
-        return "redirect:" + pager(null, search, paging).href(1);
+        SearchTexts.remember(request, LIST, sent.text());
+        return "redirect:" + pager(null, request, paging).href(1);
     }
 
-    private String render(MultiValueMap<String, String> search, Paging paging, Model model, Locale locale,
-                          HttpServletResponse response) {
-        FormBinding.Result<PersonSearch> bound = bind(search, paging, locale);
-        model.addAttribute("form", bound.form());
-        if (bound.hasErrors()) {
-            FormPages.invalid(response);
+    private String render(PersonListForm form, BindingResult result, Paging paging, HttpServletRequest request,
+                          Model model, Locale locale, HttpServletResponse response) {
+        PageForms.show(form, result, model, conversions);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
         } else {
-            PersonSearches.Result result = searches.search(bound.value());
-            model.addAttribute("result", result);
-            model.addAttribute("pager", pager(result, search, paging));
-            model.addAttribute("searching", bound.value().text() != null && !bound.value().text().isBlank());
+            PersonSearches.Result found = searches.search(form.search(paging));
+            model.addAttribute("result", found);
+            model.addAttribute("pager", pager(found, request, paging));
+            model.addAttribute("searching", form.text() != null && !form.text().isBlank());
         }
         model.addAttribute("location", CurrentUser.get().location());
-        List<Choices.Option> yesNo = List.of(new Choices.Option("true", ""), new Choices.Option("false", ""));
+        List<Option> yesNo = List.of(new Option("true", ""), new Option("false", ""));
         model.addAttribute("linkedChoices", named(yesNo, "linked", locale));
         model.addAttribute("completeChoices", named(yesNo, "intake-complete", locale));
         model.addAttribute("nareizigerChoices", named(yesNo, "nareiziger-expected", locale));
         return "intake/persons";
     }
 
-    private FormBinding.Result<PersonSearch> bind(MultiValueMap<String, String> search, Paging paging, Locale locale) {
-        return binding.bind(search, PersonSearch.class, s -> s == null ? null : new PersonSearch(s.text(), null,
-                s.linked(), s.intakeComplete(), s.nareizigerExpected(), s.linkedFrom(), s.linkedTo(), paging.page(),
-                paging.pageSize()), locale);
+    /** The form as sent; one with a value that could not be converted (a date that does not exist) as far as it can. */
+    private PersonListForm readable(PersonListForm sent, BindingResult result) {
+        return sent != null ? sent : PageForms.readable(PersonListForm.class, result, conversions);
     }
 
-    /** The filters of a request, in the form's order; anything else it carries is no filter. */
-    private static MultiValueMap<String, String> filters(MultiValueMap<String, String> sent) {
-        MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
-        FILTERS.forEach(filter -> {
-            String value = sent.getFirst(filter);
-            if (value != null && !value.isBlank()) {
-                filters.add(filter, value.strip());
-            }
-        });
-        return filters;
-    }
-
-    private static Pager pager(PersonSearches.Result result, MultiValueMap<String, String> search, Paging paging) {
+    /** Links to other pages keep the filters as they were sent, and never the search text. */
+    private static Pager pager(PersonSearches.Result result, HttpServletRequest request, Paging paging) {
         Map<String, String> filters = new LinkedHashMap<>();
-        FILTERS.forEach(filter -> filters.put(filter, search.getFirst(filter)));
+        FILTERS.forEach(filter -> {
+            String value = request.getParameter(filter);
+            filters.put(filter, value == null || value.isBlank() ? null : value.strip());
+        });
         ListPage<?> page = result == null ? new ListPage<>(List.of(), 0, paging.page(), paging.pageSize())
                 : new ListPage<>(result.persons(), result.total(), result.page(), result.pageSize());
         return new Pager(page, "/personen", filters);
@@ -151,12 +140,13 @@ class PersonsPage {
         String id = personId.toString();
         model.addAttribute("person", registrations.read(id));
         model.addAttribute("versions", history.ofVisible(id));
-        model.addAttribute("names", pages.names(locale));
+        model.addAttribute("names", choices.names(locale));
         return "intake/person";
     }
 
-    private List<Choices.Option> named(List<Choices.Option> options, String filter, Locale locale) {
-        return options.stream().map(o -> new Choices.Option(o.value(), choices.message("page.filter." + filter + "." + o.value(), locale)))
+    private List<Option> named(List<Option> options, String filter, Locale locale) {
+        return options.stream().map(o -> new Option(o.value(),
+                choices.message("page.filter." + filter + "." + o.value(), locale)))
                 .toList();
     }
 }

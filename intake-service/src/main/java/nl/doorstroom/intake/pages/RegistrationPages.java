@@ -4,115 +4,130 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import nl.doorstroom.intake.registration.PersonRegistration;
 import nl.doorstroom.intake.registration.PersonView;
 import nl.doorstroom.intake.registration.PersonalDetailsInput;
 import nl.doorstroom.intake.registration.Registrations;
 import nl.doorstroom.intake.registration.Registrations.PersonalDetailsCorrection;
+import nl.doorstroom.platform.pages.Option;
+import nl.doorstroom.platform.pages.PageController;
+import nl.doorstroom.platform.pages.PageForms;
 import nl.doorstroom.platform.security.CurrentUser;
-import nl.doorstroom.platform.write.ChangeRefusedException;
 
 /** Step 1 of the intake: registering a person, and later correcting their personal details. */
-@Controller
+@PageController
 class RegistrationPages {
 
-    private final Registrations registrations;
-    private final FormBinding binding;
-    private final FormPages pages;
-    private final Choices choices;
+    /** The form offers this many languages spoken. */
+    private static final int LANGUAGES = 3;
 
-    RegistrationPages(Registrations registrations, FormBinding binding, FormPages pages, Choices choices) {
+    private final Registrations registrations;
+    private final SmartValidator validator;
+    private final Choices choices;
+    private final ConversionService conversions;
+
+    RegistrationPages(Registrations registrations, SmartValidator validator, Choices choices,
+                      @Qualifier("mvcConversionService") ConversionService conversions) {
+        this.conversions = conversions;
         this.registrations = registrations;
-        this.binding = binding;
-        this.pages = pages;
+        this.validator = validator;
         this.choices = choices;
     }
 
     @GetMapping("/personen/nieuw")
     @PreAuthorize("hasRole('azc-staff')")
     String newPerson(Model model, Locale locale) {
-        return registrationForm(pages.newForm(new LinkedMultiValueMap<>()), model, locale);
+        model.addAttribute("form", shown(new PersonRegistration(null, null, null)));
+        return registrationForm(model, locale);
     }
 
-    /** Registers at the user's own reception location, whatever the form says; then on to the household. */
+    /**
+     * Registers at the user's own reception location, whatever the form says; then on to the household. The
+     * nareiziger's section counts only when something was entered in it.
+     */
     @PostMapping("/personen/nieuw")
     @PreAuthorize("hasRole('azc-staff')")
-    String register(@RequestParam MultiValueMap<String, String> fields, Model model, Locale locale, HttpServletResponse response) {
-        MultiValueMap<String, String> submitted = new LinkedMultiValueMap<>(fields);
-        submitted.remove("receptionLocation");
-        FormBinding.Result<PersonRegistration> bound = binding.bind(submitted, PersonRegistration.class,
-                r -> r == null ? null : new PersonRegistration(orEmpty(r.personalDetails()), CurrentUser.get().location(),
-                        r.familyReunification()),
-                locale);
-        if (bound.hasErrors()) {
-            FormPages.invalid(response);
-            return registrationForm(bound.form(), model, locale);
-        }
-        try {
-            PersonView person = registrations.register(FormPages.submissionKey(fields), bound.value());
+    String register(@ModelAttribute("form") PersonRegistration sent, BindingResult result, Model model, Locale locale) {
+        PersonRegistration form = sent != null ? sent : PageForms.readable(PersonRegistration.class, result, conversions);
+        PersonRegistration registration = new PersonRegistration(form.personalDetails(), CurrentUser.get().location(),
+                entered(form.familyReunification()));
+        validator.validate(registration, result);
+        return PageForms.submit(result, model, () -> {
+            PersonView person = registrations.register(PageForms.submissionKey(), registration);
             return "redirect:/personen/" + person.id() + "/huishouden";
-        } catch (ChangeRefusedException refusal) {
-            pages.refused(refusal, bound.form(), model, response, locale);
-            return registrationForm(bound.form(), model, locale);
-        }
+        }, () -> {
+            PageForms.show(shown(form), result, model, conversions);
+            return registrationForm(model, locale);
+        });
     }
 
     @GetMapping("/personen/{personId}/persoonsgegevens")
     @PreAuthorize("hasRole('azc-staff')")
     String personalDetails(@PathVariable UUID personId, Model model, Locale locale) {
         PersonView person = registrations.read(personId.toString());
-        FormState form = pages.newForm(FormValues.of(new PersonalDetailsCorrection(person.version(), person.personalDetails())));
-        return correctionForm(person, form, model, locale);
+        model.addAttribute("form", new PersonalDetailsCorrection(person.version(), shown(person.personalDetails())));
+        return correctionForm(person, model, locale);
     }
 
     /** Each correction is a new version, based on the version the form was filled from. */
     @PostMapping("/personen/{personId}/persoonsgegevens")
     @PreAuthorize("hasRole('azc-staff')")
-    String correct(@PathVariable UUID personId, @RequestParam MultiValueMap<String, String> fields, Model model, Locale locale,
-                   HttpServletResponse response) {
+    String correct(@PathVariable UUID personId, @Valid @ModelAttribute("form") PersonalDetailsCorrection sent,
+                   BindingResult result, Model model, Locale locale) {
         String id = personId.toString();
         PersonView person = registrations.read(id);
-        FormBinding.Result<PersonalDetailsCorrection> bound = binding.bind(fields, PersonalDetailsCorrection.class,
-                c -> c == null ? null : new PersonalDetailsCorrection(c.version(), orEmpty(c.personalDetails())), locale);
-        if (bound.hasErrors()) {
-            FormPages.invalid(response);
-            return correctionForm(person, bound.form(), model, locale);
-        }
-        try {
-            registrations.correct(id, FormPages.submissionKey(fields), bound.value());
+        PersonalDetailsCorrection form = sent != null ? sent
+                : PageForms.readable(PersonalDetailsCorrection.class, result, conversions);
+        return PageForms.submit(result, model, () -> {
+            registrations.correct(id, PageForms.submissionKey(), form);
             return "redirect:/personen/" + id;
-        } catch (ChangeRefusedException refusal) {
-            pages.refused(refusal, bound.form(), model, response, locale);
-            return correctionForm(person, bound.form(), model, locale);
-        }
+        }, () -> {
+            PageForms.show(new PersonalDetailsCorrection(form.version(), shown(form.personalDetails())), result, model,
+                    conversions);
+            return correctionForm(person, model, locale);
+        });
     }
 
-    /** A form left entirely empty has personal details too: each of its required fields gets its own message. */
-    private static PersonalDetailsInput orEmpty(PersonalDetailsInput details) {
-        return details != null ? details : new PersonalDetailsInput(null, null, null, null, null, null, null, null, null);
+    /** A nareiziger's section left empty is no family reunification. */
+    private static PersonRegistration.FamilyReunificationInput entered(PersonRegistration.FamilyReunificationInput input) {
+        return input == null || input.anchorVNumber() == null && input.relationship() == null && input.permitDate() == null
+                ? null : input;
     }
 
-    private String registrationForm(FormState form, Model model, Locale locale) {
+    private static PersonRegistration shown(PersonRegistration registration) {
+        return new PersonRegistration(shown(registration.personalDetails()), registration.receptionLocation(),
+                registration.familyReunification() != null ? registration.familyReunification()
+                        : new PersonRegistration.FamilyReunificationInput(null, null, null));
+    }
+
+    /** The details with a field for each language the form offers. */
+    private static PersonalDetailsInput shown(PersonalDetailsInput details) {
+        PersonalDetailsInput d = details != null ? details
+                : new PersonalDetailsInput(null, null, null, null, null, null, null, null, null);
+        return new PersonalDetailsInput(d.givenNames(), d.familyName(), d.dateOfBirth(), d.sex(), d.vNumber(), d.bsn(),
+                d.countryOfOrigin(), Rows.padded(d.languagesSpoken(), LANGUAGES, null), d.literateInLatinScript());
+    }
+
+    private String registrationForm(Model model, Locale locale) {
         personalDetailsChoices(model, locale);
-        model.addAttribute("form", form);
         model.addAttribute("relationships", choices.of(PersonRegistration.Relationship.class, "relationship", locale));
         return "intake/registration";
     }
 
-    private String correctionForm(PersonView person, FormState form, Model model, Locale locale) {
+    private String correctionForm(PersonView person, Model model, Locale locale) {
         personalDetailsChoices(model, locale);
-        model.addAttribute("form", form);
         model.addAttribute("person", person);
         return "intake/personal-details";
     }
@@ -121,8 +136,8 @@ class RegistrationPages {
         model.addAttribute("sexes", choices.of(PersonalDetailsInput.Sex.class, "sex", locale));
         model.addAttribute("countries", choices.countries(locale));
         model.addAttribute("languages", choices.languages(locale));
-        model.addAttribute("yesNoUnknown", List.of(new Choices.Option("true", choices.message("value.yes", locale)),
-                new Choices.Option("false", choices.message("value.no", locale)),
-                new Choices.Option("", choices.message("page.unknown", locale))));
+        model.addAttribute("yesNoUnknown", List.of(new Option("true", choices.message("value.yes", locale)),
+                new Option("false", choices.message("value.no", locale)),
+                new Option("", choices.message("page.unknown", locale))));
     }
 }

@@ -134,8 +134,8 @@ class IntakePagesIntegrationTest {
         HttpResponse<String> linkPage = get("/personen/" + id + "/koppeling", COA, "nl");
         Document link = Jsoup.parse(linkPage.body());
         assertAccessible(link, linkPage.body());
-        assertThat(link.select("#municipalities option")).hasSize(342);
-        assertThat(link.select("#municipalities option[value=GM0344]").attr("label")).startsWith("Utrecht – arbeidsmarktregio ");
+        assertThat(link.select("#municipalityCode-options option")).hasSize(342);
+        assertThat(link.select("#municipalityCode-options option[value=GM0344]").attr("label")).startsWith("Utrecht – arbeidsmarktregio ");
         Map<String, String> linkFields = fields(link);
         linkFields.put("municipalityCode", "Atlantis");
         linkFields.put("permitDate", LocalDate.now().minusDays(14).toString());
@@ -196,7 +196,7 @@ class IntakePagesIntegrationTest {
         assertThat(en.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(en.selectFirst("label[for=personalDetails-givenNames]").text()).isEqualTo("Given names");
         assertThat(en.selectFirst("#personalDetails-givenNames-error").text()).contains("is required");
-        assertThat(en.selectFirst("#personalDetails-dateOfBirth-error").text()).contains("date that exists");
+        assertThat(en.selectFirst("#personalDetails-dateOfBirth-error").text()).contains("existing date");
         assertThat(en.selectFirst("#personalDetails-bsn-error").text()).contains("11-proef");
     }
 

@@ -70,4 +70,16 @@ public final class Municipalities {
     public Optional<LabourMarketRegion> region(String code) {
         return Optional.ofNullable(regions.get(code));
     }
+
+    /**
+     * The code a person means when typing into a municipality picker: the code itself (what the picker sends), or
+     * the code of the municipality with that name when the name was typed without choosing from the list; anything
+     * else as typed, for validation to refuse.
+     */
+    public String codeFor(String typed) {
+        if (isKnown(typed)) {
+            return typed;
+        }
+        return all().stream().filter(m -> m.name().equalsIgnoreCase(typed)).map(Municipality::code).findFirst().orElse(typed);
+    }
 }

@@ -1,7 +1,5 @@
 package nl.doorstroom.trajectory.acceptance;
 
-import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,30 +15,20 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.security.CurrentUser;
-import nl.doorstroom.schemas.trajectory.HandoverAccepted;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.record.IdempotencyKey;
-import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
-import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
 @Tag(name = "acceptance", description = "Acceptance of the warm handover and assignment to a case worker")
-public class AcceptanceResource {
+class AcceptanceResource {
 
-    private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
+    private final Acceptances acceptances;
 
-    AcceptanceResource(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.records = records;
-        this.processingLog = processingLog;
+    AcceptanceResource(Acceptances acceptances) {
+        this.acceptances = acceptances;
     }
 
     @ApiResponse(responseCode = "200", description = "The trajectory after the change (or, for a repeated Idempotency-Key, as it is)")
@@ -60,12 +48,6 @@ public class AcceptanceResource {
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody HandoverAcceptance acceptance) {
-        records.requireVisible(municipalityCode, personId);
-        String assignee = acceptance.caseWorkerAccountId() != null ? acceptance.caseWorkerAccountId()
-                : CurrentUser.accountId().orElseThrow();
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.accept-handover", List.of(personId),
-                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.ACCEPT_HANDOVER,
-                        acceptance.version(), idempotencyKey, acceptance,
-                        current -> List.of(new HandoverAccepted(assignee))).record(), municipalityCode));
+        return acceptances.accept(municipalityCode, personId, idempotencyKey, acceptance);
     }
 }

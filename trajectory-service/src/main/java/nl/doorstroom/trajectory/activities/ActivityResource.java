@@ -1,8 +1,6 @@
 package nl.doorstroom.trajectory.activities;
 
 import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,35 +20,23 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.web.NotFoundException;
-import nl.doorstroom.schemas.trajectory.ActivityChanged;
-import nl.doorstroom.schemas.trajectory.ActivityPlanned;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.record.IdempotencyKey;
-import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
-import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
-import nl.doorstroom.platform.write.FieldProblemsException;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
 @Tag(name = "activities", description = "Activities of the plan: language, KNM, PVT, MAP and participation, "
         + "possibly at the same time")
-public class ActivityResource {
+class ActivityResource {
 
     static final String ACTIVITIES = TrajectoryResource.PATH + "/activities";
 
-    private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
+    private final Activities activities;
 
-    ActivityResource(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.records = records;
-        this.processingLog = processingLog;
+    ActivityResource(Activities activities) {
+        this.activities = activities;
     }
 
     @ApiResponse(responseCode = "201", description = "Planned or recorded: the trajectory after the change; Location names the new item")
@@ -70,15 +56,9 @@ public class ActivityResource {
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody ActivityInput activity) {
-        records.requireVisible(municipalityCode, personId);
-        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
-        TrajectoryChanges.Outcome outcome = processingLog.record(TrajectoryResource.TRAJECTORY,
-                "trajectory.plan-activity", List.of(personId),
-                () -> changes.apply(municipalityCode, personId, Step.PLAN_ACTIVITY, activity.version(), idempotencyKey,
-                        activity, current -> List.of(new ActivityPlanned(activity.toActivity(UUID.randomUUID().toString())))));
-        String activityId = outcome.first(ActivityPlanned.class).getActivity().getActivityId();
-        return ResponseEntity.created(URI.create(path(municipalityCode, personId) + "/" + activityId))
-                .body(TrajectoryView.of(outcome.record(), municipalityCode));
+        Activities.Planned planned = activities.plan(municipalityCode, personId, idempotencyKey, activity);
+        return ResponseEntity.created(URI.create(path(municipalityCode, personId) + "/" + planned.activityId()))
+                .body(planned.trajectory());
     }
 
     @ApiResponse(responseCode = "200", description = "The trajectory after the change (or, for a repeated Idempotency-Key, as it is)")
@@ -99,15 +79,7 @@ public class ActivityResource {
             @Parameter(description = "Id of the activity") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String activityId,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody ActivityInput activity) {
-        records.requireVisible(municipalityCode, personId);
-        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.change-activity", List.of(personId),
-                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.CHANGE_ACTIVITY,
-                        activity.version(), idempotencyKey, new Change(activityId, activity), current -> {
-                            var existing = current.activity(activityId).orElseThrow(() -> new NotFoundException("activity"));
-                            FieldProblemsException.rejectIfAny(ActivityRules.changeProblems(existing.getKind(), activity.kind()));
-                            return List.of(new ActivityChanged(activity.toActivity(activityId)));
-                        }).record(), municipalityCode));
+        return activities.change(municipalityCode, personId, activityId, idempotencyKey, activity);
     }
 
     @GetMapping(path = ACTIVITIES + "/{activityId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,14 +89,7 @@ public class ActivityResource {
             @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @Parameter(description = "Id of the activity") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String activityId) {
-        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-activity", List.of(personId),
-                () -> visible.record().activity(activityId).map(TrajectoryView.ActivityView::of)
-                        .orElseThrow(() -> new NotFoundException("activity")));
-    }
-
-    /** The digest of a change covers which activity it changes, so one key cannot change two activities. */
-    record Change(String activityId, ActivityInput activity) {
+        return activities.activity(municipalityCode, personId, activityId);
     }
 
     private static String path(String municipalityCode, String personId) {

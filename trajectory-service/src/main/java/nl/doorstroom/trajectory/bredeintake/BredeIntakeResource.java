@@ -1,7 +1,5 @@
 package nl.doorstroom.trajectory.bredeintake;
 
-import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,28 +15,20 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.record.IdempotencyKey;
-import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
-import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
 @Tag(name = "brede intake", description = "The brede intake with the leerbaarheidstoets")
-public class BredeIntakeResource {
+class BredeIntakeResource {
 
-    private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
+    private final BredeIntakes intakes;
 
-    BredeIntakeResource(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.records = records;
-        this.processingLog = processingLog;
+    BredeIntakeResource(BredeIntakes intakes) {
+        this.intakes = intakes;
     }
 
     @ApiResponse(responseCode = "200", description = "The trajectory after the change (or, for a repeated Idempotency-Key, as it is)")
@@ -58,10 +48,6 @@ public class BredeIntakeResource {
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody BredeIntake intake) {
-        records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.record-brede-intake", List.of(personId),
-                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.RECORD_BREDE_INTAKE,
-                        intake.version(), idempotencyKey, intake, current -> List.of(intake.toEvent())).record(),
-                        municipalityCode));
+        return intakes.record(municipalityCode, personId, idempotencyKey, intake);
     }
 }

@@ -1,7 +1,5 @@
 package nl.doorstroom.trajectory.candidates;
 
-import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,29 +15,20 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.record.IdempotencyKey;
-import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
-import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
 @Tag(name = "placement-readiness", description = "Readiness for placements, which with consent publishes the candidate profile")
-public class PlacementReadinessResource {
+class PlacementReadinessResource {
 
-    private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
+    private final ReadinessMarks marks;
 
-    PlacementReadinessResource(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.records = records;
-        this.processingLog = processingLog;
+    PlacementReadinessResource(ReadinessMarks marks) {
+        this.marks = marks;
     }
 
     @ApiResponse(responseCode = "200", description = "The trajectory after the change (or, for a repeated Idempotency-Key, as it is)")
@@ -60,11 +49,6 @@ public class PlacementReadinessResource {
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody PlacementReadiness readiness) {
-        records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.change-placement-readiness",
-                List.of(personId),
-                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.CHANGE_PLACEMENT_READINESS,
-                        readiness.version(), idempotencyKey, readiness,
-                        current -> List.of(new PlacementReadinessChanged(readiness.ready()))).record(), municipalityCode));
+        return marks.change(municipalityCode, personId, idempotencyKey, readiness);
     }
 }

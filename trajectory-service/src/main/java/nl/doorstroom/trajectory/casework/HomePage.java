@@ -1,16 +1,16 @@
 package nl.doorstroom.trajectory.casework;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import nl.doorstroom.platform.pages.PageController;
 import nl.doorstroom.platform.security.CurrentUser;
 
 /**
  * Where the service starts: a case worker's own inbox. Signing out comes back here, and since the session at the
  * identity provider ended too, the inbox asks for a fresh sign-in.
  */
-@Controller
+@PageController
 class HomePage {
 
     @GetMapping("/")

@@ -5,11 +5,12 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,19 +18,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.platform.pages.PageController;
+import nl.doorstroom.platform.pages.PageForms;
 import nl.doorstroom.platform.paging.ListPage;
-import nl.doorstroom.trajectory.acceptance.AcceptanceResource;
+import nl.doorstroom.trajectory.acceptance.Acceptances;
 import nl.doorstroom.trajectory.acceptance.HandoverAcceptance;
 import nl.doorstroom.trajectory.handover.HandoverSearch;
 import nl.doorstroom.trajectory.handover.HandoverSummary;
 import nl.doorstroom.trajectory.handover.Handovers;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
-import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
 /**
@@ -37,7 +38,7 @@ import nl.doorstroom.trajectory.record.TrajectoryView;
  * accepted yet marked new, who has each trajectory, and a button to take a new one on oneself (assigning a colleague
  * is on the acceptance form of the person page).
  */
-@Controller
+@PageController
 @PreAuthorize("hasRole('case-worker')")
 @RequestMapping("/gemeenten/{municipalityCode}/overdrachten")
 public class InboxPage {
@@ -67,18 +68,17 @@ public class InboxPage {
     private final TrajectoryRecords records;
     private final MunicipalityCodes municipalities;
     private final ProcessingLog processingLog;
-    private final AcceptanceResource acceptance;
-    private final Validator validator;
+    private final Acceptances acceptance;
     private final MessageSource messages;
 
-    InboxPage(Handovers handovers, TrajectoryRecords records, MunicipalityCodes municipalities, ProcessingLog processingLog,
-              AcceptanceResource acceptance, Validator validator, MessageSource messages) {
+    InboxPage(Handovers handovers, TrajectoryRecords records, MunicipalityCodes municipalities,
+            ProcessingLog processingLog,
+              Acceptances acceptance, MessageSource messages) {
         this.handovers = handovers;
         this.records = records;
         this.municipalities = municipalities;
         this.processingLog = processingLog;
         this.acceptance = acceptance;
-        this.validator = validator;
         this.messages = messages;
     }
 
@@ -101,21 +101,14 @@ public class InboxPage {
     /** Accepts the handover for oneself, from the inbox; back to the inbox, with a message when it did not work. */
     @PostMapping("/{personId}/acceptatie")
     public String accept(@PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
-                         @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
-                         @RequestParam MultiValueMap<String, String> sent, Model model, HttpServletResponse response,
-                         HttpServletRequest request, RedirectAttributes redirect) {
-        records.requireVisible(municipalityCode, personId);
-        PageForm form = PageForm.submitted("acceptance", List.of(), messages, sent);
-        HandoverAcceptance input = new HandoverAcceptance(form.version(), null);
-        int status = TrajectoryForms.submit(form, validator.validate(input),
-                () -> acceptance.accept(municipalityCode, personId, form.submissionKey(), input));
-        if (status == 0) {
+                         @PathVariable UUID personId, @Valid @ModelAttribute("form") HandoverAcceptance form,
+                         BindingResult result, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        return PageForms.submit(result, model, () -> {
+            acceptance.accept(municipalityCode, personId.toString(), PageForms.submissionKey(), form);
             redirect.addFlashAttribute("saved", "page.saved.acceptance");
             return "redirect:" + path(municipalityCode);
-        }
-        response.setStatus(status);
-        return render(municipalityCode, ListRequest.of(LIST, FILTERS, new LinkedMultiValueMap<>(), request), model,
-                form.getMessage());
+        }, () -> render(municipalityCode, ListRequest.of(LIST, FILTERS, new LinkedMultiValueMap<>(), request), model,
+                PageProblems.of(result, messages)));
     }
 
     private String render(String municipalityCode, ListRequest list, Model model, String problem) {

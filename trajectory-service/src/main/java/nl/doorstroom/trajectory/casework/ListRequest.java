@@ -1,14 +1,17 @@
 package nl.doorstroom.trajectory.casework;
 
+import java.text.ParseException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.util.MultiValueMap;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.doorstroom.platform.pages.PageDateFormatter;
 import nl.doorstroom.platform.paging.ListPage;
 import nl.doorstroom.platform.paging.Pager;
 import nl.doorstroom.platform.paging.Paging;
@@ -27,6 +30,7 @@ record ListRequest(String list, Map<String, String> filters, String text, Paging
 
     /** The longest search text that is used; a name or V-number is far shorter. */
     private static final int MAX_TEXT = 100;
+    private static final PageDateFormatter DATES = new PageDateFormatter();
 
     static ListRequest of(String list, List<String> filterNames, MultiValueMap<String, String> query,
                           HttpServletRequest request) {
@@ -60,8 +64,17 @@ record ListRequest(String list, Map<String, String> filters, String text, Paging
         return filters.get(name);
     }
 
+    /** A date as the pages take it ({@link PageDateFormatter}); one that is no date is no filter. */
     Optional<LocalDate> date(String name) {
-        return Optional.ofNullable(filter(name)).flatMap(PageDates::parse);
+        String value = filter(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DATES.parse(value, Locale.ROOT));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code true} or {@code false}; {@code null} for no filter. */

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.pages.PageController;
 import nl.doorstroom.platform.paging.ListPage;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.signals.Signal;
@@ -29,7 +29,7 @@ import nl.doorstroom.trajectory.signals.SignalSearch;
  * them is said at the top, with a filter to show just them. Read through the API's resource, which checks the
  * municipality and logs the processing of the rows shown.
  */
-@Controller
+@PageController
 @PreAuthorize("hasRole('case-worker')")
 @RequestMapping("/gemeenten/{municipalityCode}/signalen")
 public class SignalPage {

@@ -1,8 +1,6 @@
 package nl.doorstroom.trajectory.milestones;
 
 import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,33 +19,22 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.platform.web.NotFoundException;
-import nl.doorstroom.schemas.trajectory.MilestoneReached;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.record.IdempotencyKey;
-import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
-import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
-import nl.doorstroom.platform.write.FieldProblemsException;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
 @Tag(name = "milestones", description = "Milestones: exams passed per skill, diplomas, first paid job, leaving benefits")
-public class MilestoneResource {
+class MilestoneResource {
 
     static final String MILESTONES = TrajectoryResource.PATH + "/milestones";
 
-    private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
+    private final Milestones milestones;
 
-    MilestoneResource(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.records = records;
-        this.processingLog = processingLog;
+    MilestoneResource(Milestones milestones) {
+        this.milestones = milestones;
     }
 
     @ApiResponse(responseCode = "201", description = "Planned or recorded: the trajectory after the change; Location names the new item")
@@ -67,16 +54,9 @@ public class MilestoneResource {
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody MilestoneInput milestone) {
-        records.requireVisible(municipalityCode, personId);
-        FieldProblemsException.rejectIfAny(MilestoneRules.problems(milestone.kind(), milestone.skill(), milestone.level()));
-        TrajectoryChanges.Outcome outcome = processingLog.record(TrajectoryResource.TRAJECTORY,
-                "trajectory.record-milestone", List.of(personId),
-                () -> changes.apply(municipalityCode, personId, Step.REACH_MILESTONE, milestone.version(), idempotencyKey,
-                        milestone, current -> List.of(milestone.toEvent(UUID.randomUUID().toString()))));
-        String milestoneId = outcome.first(MilestoneReached.class).getMilestoneId();
+        Milestones.Recorded recorded = milestones.record(municipalityCode, personId, idempotencyKey, milestone);
         String path = MILESTONES.replace("{municipalityCode}", municipalityCode).replace("{personId}", personId);
-        return ResponseEntity.created(URI.create(path + "/" + milestoneId))
-                .body(TrajectoryView.of(outcome.record(), municipalityCode));
+        return ResponseEntity.created(URI.create(path + "/" + recorded.milestoneId())).body(recorded.trajectory());
     }
 
     @GetMapping(path = MILESTONES + "/{milestoneId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -86,10 +66,6 @@ public class MilestoneResource {
             @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @Parameter(description = "Id of the milestone") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String milestoneId) {
-        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-milestone", List.of(personId),
-                () -> visible.record().milestones().stream().filter(m -> m.getMilestoneId().equals(milestoneId))
-                        .findFirst().map(TrajectoryView.Milestone::of)
-                        .orElseThrow(() -> new NotFoundException("milestone")));
+        return milestones.milestone(municipalityCode, personId, milestoneId);
     }
 }

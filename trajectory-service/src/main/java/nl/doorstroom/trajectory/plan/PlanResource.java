@@ -1,7 +1,5 @@
 package nl.doorstroom.trajectory.plan;
 
-import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,32 +16,21 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import nl.doorstroom.platform.audit.ProcessingLog;
-import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
-import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 import nl.doorstroom.trajectory.record.IdempotencyKey;
-import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
-import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
-import nl.doorstroom.platform.write.FieldProblemsException;
 
 @RestController
 @PreAuthorize("hasRole('case-worker')")
 @Tag(name = "plan", description = "The PIP (persoonlijk plan inburgering en participatie): learning route, "
         + "activities side by side, integration term")
-public class PlanResource {
+class PlanResource {
 
-    private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
+    private final Plans plans;
 
-    PlanResource(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
-        this.changes = changes;
-        this.records = records;
-        this.processingLog = processingLog;
+    PlanResource(Plans plans) {
+        this.plans = plans;
     }
 
     @ApiResponse(responseCode = "200", description = "The trajectory after the change (or, for a repeated Idempotency-Key, as it is)")
@@ -64,21 +51,7 @@ public class PlanResource {
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @Valid @RequestBody PlanAdoption adoption) {
-        records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.adopt-plan", List.of(personId), () -> {
-            TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.ADOPT_PLAN, adoption.version(), idempotencyKey, adoption,
-                    current -> {
-                        LearnabilityTestOutcome test = current.bredeIntake().orElseThrow().getLearnabilityTestOutcome();
-                        FieldProblemsException.rejectIfAny(LearningRoutes.problems(test, adoption.learningRoute(),
-                                adoption.deviationReason()));
-                        return List.of(PlanAdopted.newBuilder()
-                                .setLearningRoute(adoption.learningRoute())
-                                .setAdoptedOn(adoption.adoptedOn())
-                                .setDeviationReason(blankToNull(adoption.deviationReason()))
-                                .build());
-                    });
-            return TrajectoryView.of(outcome.record(), municipalityCode);
-        });
+        return plans.adopt(municipalityCode, personId, idempotencyKey, adoption);
     }
 
     @GetMapping(path = TrajectoryResource.PATH + "/plan", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -91,12 +64,6 @@ public class PlanResource {
             @Parameter(description = "CBS municipality code, GM followed by four digits", example = "GM0344")
             @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = TrajectoryResource.UUID_PATTERN) String personId) {
-        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-plan", List.of(personId),
-                () -> PlanView.of(visible.record(), visible.availableHoursPerWeek()));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return plans.plan(municipalityCode, personId);
     }
 }

@@ -1,0 +1,72 @@
+package nl.doorstroom.trajectory.activities;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.platform.write.FieldProblemsException;
+import nl.doorstroom.schemas.trajectory.ActivityChanged;
+import nl.doorstroom.schemas.trajectory.ActivityPlanned;
+import nl.doorstroom.trajectory.record.TrajectoryChanges;
+import nl.doorstroom.trajectory.record.TrajectoryRecords;
+import nl.doorstroom.trajectory.record.TrajectoryResource;
+import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
+import nl.doorstroom.trajectory.record.TrajectoryView;
+
+/** The plan's activities, planned, changed and read, for the API and the pages alike: scope, log and change, once. */
+@Service
+public class Activities {
+
+    private final TrajectoryChanges changes;
+    private final TrajectoryRecords records;
+    private final ProcessingLog processingLog;
+
+    Activities(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
+        this.changes = changes;
+        this.records = records;
+        this.processingLog = processingLog;
+    }
+
+    /** The trajectory after a new activity, and the activity's id. */
+    public record Planned(TrajectoryView trajectory, String activityId) {
+    }
+
+    public Planned plan(String municipalityCode, String personId, String idempotencyKey, ActivityInput activity) {
+        records.requireVisible(municipalityCode, personId);
+        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
+        TrajectoryChanges.Outcome outcome = processingLog.record(TrajectoryResource.TRAJECTORY,
+                "trajectory.plan-activity", List.of(personId),
+                () -> changes.apply(municipalityCode, personId, Step.PLAN_ACTIVITY, activity.version(), idempotencyKey,
+                        activity, current -> List.of(new ActivityPlanned(activity.toActivity(UUID.randomUUID().toString())))));
+        return new Planned(TrajectoryView.of(outcome.record(), municipalityCode),
+                outcome.first(ActivityPlanned.class).getActivity().getActivityId());
+    }
+
+    /** Replaces the activity as a whole; its kind stays. */
+    public TrajectoryView change(String municipalityCode, String personId, String activityId, String idempotencyKey,
+                                 ActivityInput activity) {
+        records.requireVisible(municipalityCode, personId);
+        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
+        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.change-activity", List.of(personId),
+                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.CHANGE_ACTIVITY,
+                        activity.version(), idempotencyKey, new Change(activityId, activity), current -> {
+                            var existing = current.activity(activityId).orElseThrow(() -> new NotFoundException("activity"));
+                            FieldProblemsException.rejectIfAny(ActivityRules.changeProblems(existing.getKind(), activity.kind()));
+                            return List.of(new ActivityChanged(activity.toActivity(activityId)));
+                        }).record(), municipalityCode));
+    }
+
+    public TrajectoryView.ActivityView activity(String municipalityCode, String personId, String activityId) {
+        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
+        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-activity", List.of(personId),
+                () -> visible.record().activity(activityId).map(TrajectoryView.ActivityView::of)
+                        .orElseThrow(() -> new NotFoundException("activity")));
+    }
+
+    /** The digest of a change covers which activity it changes, so one key cannot change two activities. */
+    record Change(String activityId, ActivityInput activity) {
+    }
+}

@@ -1,0 +1,40 @@
+package nl.doorstroom.trajectory.candidates;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import nl.doorstroom.platform.audit.ProcessingLog;
+import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
+import nl.doorstroom.trajectory.record.TrajectoryChanges;
+import nl.doorstroom.trajectory.record.TrajectoryRecords;
+import nl.doorstroom.trajectory.record.TrajectoryResource;
+import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
+import nl.doorstroom.trajectory.record.TrajectoryView;
+
+/**
+ * The mark "ready for placements" (klaar voor plaatsing), set or taken away, for the API and the pages alike: scope,
+ * processing log and the change, once.
+ */
+@Service
+public class ReadinessMarks {
+
+    private final TrajectoryChanges changes;
+    private final TrajectoryRecords records;
+    private final ProcessingLog processingLog;
+
+    ReadinessMarks(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
+        this.changes = changes;
+        this.records = records;
+        this.processingLog = processingLog;
+    }
+
+    public TrajectoryView change(String municipalityCode, String personId, String idempotencyKey, PlacementReadiness readiness) {
+        records.requireVisible(municipalityCode, personId);
+        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.change-placement-readiness",
+                List.of(personId),
+                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.CHANGE_PLACEMENT_READINESS,
+                        readiness.version(), idempotencyKey, readiness,
+                        current -> List.of(new PlacementReadinessChanged(readiness.ready()))).record(), municipalityCode));
+    }
+}
