@@ -26,6 +26,7 @@ import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.write.EventHistory;
+import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.platform.write.RecordStores;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.FamilyReunification;
@@ -40,7 +41,7 @@ import nl.doorstroom.schemas.intake.PersonEvent;
  * is recognised, and their history entries are removed.
  */
 @Configuration(proxyBeanMethods = false)
-public class PersonRecords {
+public class PersonRecords implements RecordStore<IntakeRecord, PersonEvent> {
 
     static final String STORE = "intake-records";
     static final String HISTORY = "intake-record-history";
@@ -71,7 +72,8 @@ public class PersonRecords {
     }
 
     /** The record as the store holds it right now, without waiting; empty if the person has no events. */
-    public Optional<IntakeRecord> current(String personId) {
+    @Override
+    public Optional<IntakeRecord> stored(String personId) {
         return store.get(personId).map(IntakeRecord::of);
     }
 
@@ -81,7 +83,8 @@ public class PersonRecords {
     }
 
     /** The person's events of versions {@code first} to {@code last}, oldest first. */
-    List<PersonEvent> events(String personId, int first, int last) {
+    @Override
+    public List<PersonEvent> events(String personId, int first, int last) {
         return history.between(personId, first, last);
     }
 
@@ -141,8 +144,9 @@ public class PersonRecords {
     }
 
     /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
-    boolean awaitVersion(String personId, int version) {
-        return ReadModelCatchUp.until(() -> current(personId).filter(r -> r.version() >= version).isPresent(), CATCH_UP);
+    @Override
+    public boolean awaitVersion(String personId, int version) {
+        return ReadModelCatchUp.until(() -> stored(personId).filter(r -> r.version() >= version).isPresent(), CATCH_UP);
     }
 
     private static boolean isVisibleTo(DoorstroomUser user, IntakeRecord record) {
@@ -150,7 +154,7 @@ public class PersonRecords {
     }
 
     private Optional<IntakeRecord> latest(String personId) {
-        ReadModelCatchUp.until(() -> current(personId).isPresent(), CATCH_UP);
-        return current(personId);
+        ReadModelCatchUp.until(() -> stored(personId).isPresent(), CATCH_UP);
+        return stored(personId);
     }
 }

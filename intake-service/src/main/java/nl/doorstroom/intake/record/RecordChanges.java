@@ -2,7 +2,6 @@ package nl.doorstroom.intake.record;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.write.Decision;
-import nl.doorstroom.platform.write.RecordReads;
 import nl.doorstroom.platform.write.WritePath;
 import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
@@ -26,7 +24,6 @@ import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.intake.Idempotency;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.RecordedBy;
-import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.RequestDigests;
 
 /**
@@ -52,7 +49,8 @@ public class RecordChanges {
     static WritePath<IntakeRecord, PersonEvent> personWrites(WritePaths paths, StreamsBuilder builder,
                                                              KStream<String, PersonEvent> personEvents,
                                                              PersonRecords records) {
-        return paths.create(builder, new WritePathTopics(Topics.INTAKE_PERSON_EVENTS), personEvents, new Reads(records));
+        return paths.create(builder, new WritePathTopics(Topics.INTAKE_PERSON_EVENTS), personEvents, records,
+                RecordChanges::envelope);
     }
 
     /** The record after the change, and whether this was a repeat of an earlier request (nothing new published). */
@@ -108,53 +106,24 @@ public class RecordChanges {
                         .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The intake side of the write path: the record store, and the envelope of intake's events. */
-    private record Reads(PersonRecords records) implements RecordReads<IntakeRecord, PersonEvent> {
+    /** The event of one change to a person's intake record, with who recorded it. */
+    private static PersonEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
+        return PersonEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setPersonId(personId)
+                .setOccurredAt(Instant.now())
+                .setRecordVersion(version)
+                .setRecordedBy(recordedBy())
+                .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
+                .setPayload(payload)
+                .build();
+    }
 
-        @Override
-        public Optional<IntakeRecord> current(String key) {
-            return records.current(key);
-        }
-
-        @Override
-        public int version(IntakeRecord record) {
-            return record.version();
-        }
-
-        @Override
-        public boolean awaitVersion(String key, int version) {
-            return records.awaitVersion(key, version);
-        }
-
-        @Override
-        public List<RecentRequest> recentRequests(IntakeRecord record) {
-            return record.recentRequests();
-        }
-
-        @Override
-        public List<PersonEvent> events(String key, int first, int last) {
-            return records.events(key, first, last);
-        }
-
-        @Override
-        public PersonEvent envelope(String key, int version, Object payload, RequestDigests digests) {
-            return PersonEvent.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setPersonId(key)
-                    .setOccurredAt(Instant.now())
-                    .setRecordVersion(version)
-                    .setRecordedBy(recordedBy())
-                    .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
-                    .setPayload(payload)
-                    .build();
-        }
-
-        private static RecordedBy recordedBy() {
-            DoorstroomUser user = CurrentUser.get();
-            List<String> roles = new ArrayList<>(user.roles().stream().map(Role::claimValue).sorted().toList());
-            String organisation = user.location() != null ? user.location() : user.municipality();
-            return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null),
-                    CurrentUser.displayName().orElse(null));
-        }
+    private static RecordedBy recordedBy() {
+        DoorstroomUser user = CurrentUser.get();
+        List<String> roles = user.roles().stream().map(Role::claimValue).sorted().toList();
+        String organisation = user.location() != null ? user.location() : user.municipality();
+        return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null),
+                CurrentUser.displayName().orElse(null));
     }
 }

@@ -48,11 +48,11 @@ public class WritePaths {
      * @param events the service's stream of its own event topic (a topic has one source in a topology, so the read
      *               model and the writer share it)
      */
-    public <R, E> WritePath<R, E> create(StreamsBuilder builder, WritePathTopics topics,
-                                         KStream<String, ? extends IndexedRecord> events, RecordReads<R, E> reads) {
+    public <R extends RecordStore.Versioned, E> WritePath<R, E> create(StreamsBuilder builder, WritePathTopics topics,
+            KStream<String, ? extends IndexedRecord> events, RecordStore<R, E> records, EventEnvelope<E> envelope) {
         WriterTopology.add(builder, topics, events, AvroSerdes.valueSerde(kafka), AvroSerdes.valueSerde(kafka),
                 AvroSerdes.valueSerde(kafka));
-        return new WritePath<>(topics, reads, replies(topics), eventSerializer(), platform.cloudEvents().source(),
+        return new WritePath<>(topics, records, envelope, replies(topics), eventSerializer(), platform.cloudEvents().source(),
                 platform.publishTimeout(), json);
     }
 

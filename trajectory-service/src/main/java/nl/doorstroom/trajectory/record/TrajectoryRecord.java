@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import nl.doorstroom.platform.write.RecordFold;
 import nl.doorstroom.platform.write.RecordStores;
+import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.WriterState;
 import nl.doorstroom.schemas.trajectory.Activity;
@@ -28,7 +29,7 @@ import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
  * size however often a section is corrected. A move hands the trajectory to the new municipality: everything recorded
  * so far stays, but the handover waits for a case worker there to accept it. No Kafka and no Spring here.
  */
-public final class TrajectoryRecord {
+public final class TrajectoryRecord implements RecordStore.Versioned {
 
     /** How the stored record follows the events; the platform adds the version and the recent requests. */
     static final RecordFold<TrajectoryRecordState, TrajectoryEvent> FOLD = RecordFold.of(
@@ -113,12 +114,14 @@ public final class TrajectoryRecord {
     }
 
     /** The number of changes recorded, the accepted handover included; 0 before the handover is accepted. */
+    @Override
     public int version() {
         return state.getWrites().getVersion();
     }
 
     /** The digests of the record's most recent requests, for Idempotency-Key replays. */
-    List<RecentRequest> recentRequests() {
+    @Override
+    public List<RecentRequest> recentRequests() {
         return state.getWrites().getRecentRequests();
     }
 

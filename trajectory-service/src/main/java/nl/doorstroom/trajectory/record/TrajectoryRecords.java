@@ -2,6 +2,7 @@ package nl.doorstroom.trajectory.record;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import nl.doorstroom.platform.readmodel.ReadModel;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.write.EventHistory;
+import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
@@ -24,7 +26,7 @@ import nl.doorstroom.trajectory.handover.MunicipalityCodes;
  * so a re-link moves the trajectory with the dossier). Anyone else gets 404, whether or not the person exists.
  */
 @Component
-public class TrajectoryRecords {
+public class TrajectoryRecords implements RecordStore<TrajectoryRecord, TrajectoryEvent> {
 
     /** A change acknowledged a moment ago may not be in the store yet: wait at most this long for it. */
     private static final Duration CATCH_UP = Duration.ofSeconds(3);
@@ -74,7 +76,13 @@ public class TrajectoryRecords {
      * callers pass only people whose dossier they read through the municipality's inbox.
      */
     public TrajectoryRecord current(String personId) {
-        return store.get(personId).map(TrajectoryRecord::of).orElseGet(() -> TrajectoryRecord.empty(personId));
+        return stored(personId).orElseGet(() -> TrajectoryRecord.empty(personId));
+    }
+
+    /** The record as the store holds it right now; empty if the person has no trajectory events yet. Not scoped. */
+    @Override
+    public Optional<TrajectoryRecord> stored(String personId) {
+        return store.get(personId).map(TrajectoryRecord::of);
     }
 
     /** The person's trajectory events, oldest first: one per version. Not scoped, like {@link #current}. */
@@ -83,12 +91,14 @@ public class TrajectoryRecords {
     }
 
     /** The person's events of versions {@code first} to {@code last}, oldest first. */
-    List<TrajectoryEvent> events(String personId, int first, int last) {
+    @Override
+    public List<TrajectoryEvent> events(String personId, int first, int last) {
         return history.between(personId, first, last);
     }
 
     /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
-    boolean awaitVersion(String personId, int version) {
+    @Override
+    public boolean awaitVersion(String personId, int version) {
         return ReadModelCatchUp.until(() -> current(personId).version() >= version, CATCH_UP);
     }
 }
