@@ -23,7 +23,6 @@ import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
 import nl.doorstroom.schemas.intake.Sex;
-import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.WriterState;
 
 /**
@@ -98,16 +97,10 @@ public final class IntakeRecord implements RecordStore.Versioned {
         return state.getPersonId();
     }
 
-    /** The version of the record: the number of changes recorded, registration included. */
+    /** The writer's part: the version (the number of changes recorded, registration included) and recent requests. */
     @Override
-    public int version() {
-        return state.getWrites().getVersion();
-    }
-
-    /** The digests of the record's most recent requests, for Idempotency-Key replays. */
-    @Override
-    public List<RecentRequest> recentRequests() {
-        return state.getWrites().getRecentRequests();
+    public WriterState writes() {
+        return state.getWrites();
     }
 
     public boolean isRegistered() {

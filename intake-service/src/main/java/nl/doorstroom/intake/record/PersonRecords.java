@@ -1,6 +1,5 @@
 package nl.doorstroom.intake.record;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +18,10 @@ import org.springframework.context.annotation.Configuration;
 
 import io.apicurio.registry.serde.avro.AvroSerde;
 import nl.doorstroom.platform.kafka.AvroSerdes;
-import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.readmodel.ReadModel;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
-import nl.doorstroom.platform.write.EventHistory;
 import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.platform.write.RecordStores;
 import nl.doorstroom.schemas.Topics;
@@ -41,19 +37,14 @@ import nl.doorstroom.schemas.intake.PersonEvent;
  * is recognised, and their history entries are removed.
  */
 @Configuration(proxyBeanMethods = false)
-public class PersonRecords implements RecordStore<IntakeRecord, PersonEvent> {
+public class PersonRecords {
 
     static final String STORE = "intake-records";
     static final String HISTORY = "intake-record-history";
-    /** A person registered a moment ago may not be in the read model yet: wait this long before answering 404. */
-    private static final Duration CATCH_UP = Duration.ofSeconds(3);
-
-    private final ReadModel<IntakeRecordState> store;
-    private final EventHistory<PersonEvent> history;
+    private final RecordStore<IntakeRecordState, IntakeRecord, PersonEvent> store;
 
     PersonRecords(ReadModels readModels, KafkaProperties properties) {
-        this.store = readModels.of(STORE, AvroSerdes.valueSerde(properties));
-        this.history = new EventHistory<>(readModels.of(HISTORY, AvroSerdes.valueSerde(properties)));
+        this.store = new RecordStore<>(readModels, properties, STORE, HISTORY, IntakeRecord::of);
     }
 
     /** The one source of this service's own topic: the record stores and the write path's single writer share it. */
@@ -71,26 +62,14 @@ public class PersonRecords implements RecordStore<IntakeRecord, PersonEvent> {
                 AvroSerdes.valueSerde(properties), IntakeRecord.FOLD);
     }
 
-    /** The record as the store holds it right now, without waiting; empty if the person has no events. */
-    @Override
-    public Optional<IntakeRecord> stored(String personId) {
-        return store.get(personId).map(IntakeRecord::of);
-    }
-
-    /** The person's events, oldest first: one per version. */
-    public List<PersonEvent> history(String personId) {
-        return history.of(personId);
-    }
-
-    /** The person's events of versions {@code first} to {@code last}, oldest first. */
-    @Override
-    public List<PersonEvent> events(String personId, int first, int last) {
-        return history.between(personId, first, last);
+    /** Every person's record and events, as the write path and the versions view read them. */
+    public RecordStore<IntakeRecordState, IntakeRecord, PersonEvent> store() {
+        return store;
     }
 
     /** A registered (and not erased) person, waiting briefly for a registration acknowledged a moment ago. */
     public Optional<IntakeRecord> find(String personId) {
-        return latest(personId).filter(IntakeRecord::isRegistered);
+        return store.awaitStored(personId).filter(IntakeRecord::isRegistered);
     }
 
     /**
@@ -104,7 +83,7 @@ public class PersonRecords implements RecordStore<IntakeRecord, PersonEvent> {
 
     /** Whether the person was registered here and has since been erased. */
     public boolean isErased(String personId) {
-        return latest(personId).filter(IntakeRecord::isErased).isPresent();
+        return store.awaitStored(personId).filter(IntakeRecord::isErased).isPresent();
     }
 
     /** Every registered person the current user may see, that matches. */
@@ -116,7 +95,7 @@ public class PersonRecords implements RecordStore<IntakeRecord, PersonEvent> {
     /** Every registered person that matches, whoever asks; for rules that span locations (a nareiziger's anchor). */
     public List<IntakeRecord> all(Predicate<IntakeRecord> filter) {
         List<IntakeRecord> found = new ArrayList<>();
-        for (KeyValue<String, IntakeRecordState> next : store.all()) {
+        for (KeyValue<String, IntakeRecordState> next : store.states().all()) {
             IntakeRecord record = IntakeRecord.of(next.value);
             if (record.isRegistered() && filter.test(record)) {
                 found.add(record);
@@ -143,18 +122,7 @@ public class PersonRecords implements RecordStore<IntakeRecord, PersonEvent> {
         return arrivals;
     }
 
-    /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
-    @Override
-    public boolean awaitVersion(String personId, int version) {
-        return ReadModelCatchUp.until(() -> stored(personId).filter(r -> r.version() >= version).isPresent(), CATCH_UP);
-    }
-
     private static boolean isVisibleTo(DoorstroomUser user, IntakeRecord record) {
         return user.has(Role.COA_PLACEMENT_OFFICER) || user.worksAt(record.receptionLocation());
-    }
-
-    private Optional<IntakeRecord> latest(String personId) {
-        ReadModelCatchUp.until(() -> stored(personId).isPresent(), CATCH_UP);
-        return stored(personId);
     }
 }

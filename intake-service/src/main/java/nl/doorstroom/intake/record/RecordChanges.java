@@ -49,7 +49,7 @@ public class RecordChanges {
     static WritePath<IntakeRecord, PersonEvent> personWrites(WritePaths paths, StreamsBuilder builder,
                                                              KStream<String, PersonEvent> personEvents,
                                                              PersonRecords records) {
-        return paths.create(builder, new WritePathTopics(Topics.INTAKE_PERSON_EVENTS), personEvents, records,
+        return paths.create(builder, new WritePathTopics(Topics.INTAKE_PERSON_EVENTS), personEvents, records.store(),
                 RecordChanges::envelope);
     }
 

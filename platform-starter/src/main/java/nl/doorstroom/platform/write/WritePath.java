@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.context.SmartLifecycle;
@@ -44,13 +45,13 @@ import tools.jackson.databind.json.JsonMapper;
  * @param <R> the service's record
  * @param <E> the envelope on its event topic
  */
-public final class WritePath<R extends RecordStore.Versioned, E> implements SmartLifecycle {
+public final class WritePath<R extends RecordStore.Versioned, E extends SpecificRecord> implements SmartLifecycle {
 
     /** A change that does not name a version is decided again this often when a concurrent change got there first. */
     static final int ATTEMPTS = 5;
 
     private final WritePathTopics topics;
-    private final RecordStore<R, E> records;
+    private final RecordStore<?, R, E> records;
     private final EventEnvelope<E> envelope;
     private final ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome> replies;
     private final Serializer<Object> eventSerializer;
@@ -59,7 +60,7 @@ public final class WritePath<R extends RecordStore.Versioned, E> implements Smar
     private final JsonMapper json;
     private volatile boolean assigned;
 
-    WritePath(WritePathTopics topics, RecordStore<R, E> records, EventEnvelope<E> envelope,
+    WritePath(WritePathTopics topics, RecordStore<?, R, E> records, EventEnvelope<E> envelope,
               ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome> replies, Serializer<Object> eventSerializer,
               String cloudEventSource, Duration timeout, JsonMapper json) {
         this.topics = topics;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -48,8 +49,8 @@ public class WritePaths {
      * @param events the service's stream of its own event topic (a topic has one source in a topology, so the read
      *               model and the writer share it)
      */
-    public <R extends RecordStore.Versioned, E> WritePath<R, E> create(StreamsBuilder builder, WritePathTopics topics,
-            KStream<String, ? extends IndexedRecord> events, RecordStore<R, E> records, EventEnvelope<E> envelope) {
+    public <R extends RecordStore.Versioned, E extends SpecificRecord> WritePath<R, E> create(StreamsBuilder builder, WritePathTopics topics,
+            KStream<String, ? extends IndexedRecord> events, RecordStore<?, R, E> records, EventEnvelope<E> envelope) {
         WriterTopology.add(builder, topics, events, AvroSerdes.valueSerde(kafka), AvroSerdes.valueSerde(kafka),
                 AvroSerdes.valueSerde(kafka));
         return new WritePath<>(topics, records, envelope, replies(topics), eventSerializer(), platform.cloudEvents().source(),

@@ -196,7 +196,7 @@ public class TrajectoryPage {
         model.addAttribute("trajectory", trajectory);
         model.addAttribute("plan", planView);
         model.addAttribute("timeline", Timeline.of(planView));
-        model.addAttribute("history", records.history(personId).stream().map(this::entry).toList());
+        model.addAttribute("history", records.store().history(personId).stream().map(this::entry).toList());
         model.addAttribute("profileConsent", HandoverDossiers.employerProfileSharingConsented(visible.dossier()));
         model.addAttribute("readinessKey", UUID.randomUUID().toString());
         model.addAttribute("movedFrom", trajectory.moves().isEmpty() ? null

@@ -49,7 +49,7 @@ public class TrajectoryChanges {
     static WritePath<TrajectoryRecord, TrajectoryEvent> trajectoryWrites(WritePaths paths, StreamsBuilder builder,
                                                                          KStream<String, TrajectoryEvent> trajectoryEvents,
                                                                          TrajectoryRecords records) {
-        return paths.create(builder, new WritePathTopics(Topics.TRAJECTORY_TRAJECTORY_EVENTS), trajectoryEvents, records,
+        return paths.create(builder, new WritePathTopics(Topics.TRAJECTORY_TRAJECTORY_EVENTS), trajectoryEvents, records.store(),
                 TrajectoryChanges::envelope);
     }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import nl.doorstroom.platform.write.RecordFold;
 import nl.doorstroom.platform.write.RecordStores;
 import nl.doorstroom.platform.write.RecordStore;
-import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.WriterState;
 import nl.doorstroom.schemas.trajectory.Activity;
 import nl.doorstroom.schemas.trajectory.ActivityChanged;
@@ -113,16 +112,13 @@ public final class TrajectoryRecord implements RecordStore.Versioned {
         return state.getPersonId();
     }
 
-    /** The number of changes recorded, the accepted handover included; 0 before the handover is accepted. */
+    /**
+     * The writer's part: the version (the number of changes recorded, the accepted handover included; 0 before the
+     * handover is accepted) and recent requests.
+     */
     @Override
-    public int version() {
-        return state.getWrites().getVersion();
-    }
-
-    /** The digests of the record's most recent requests, for Idempotency-Key replays. */
-    @Override
-    public List<RecentRequest> recentRequests() {
-        return state.getWrites().getRecentRequests();
+    public WriterState writes() {
+        return state.getWrites();
     }
 
     /** Whether the handover is accepted by the municipality responsible now (a move makes it pending again). */
