@@ -21,7 +21,7 @@ import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.schemas.trajectory.HandoverAccepted;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
-import nl.doorstroom.trajectory.record.IdempotencyKey;
+import nl.doorstroom.platform.write.IdempotencyKey;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;

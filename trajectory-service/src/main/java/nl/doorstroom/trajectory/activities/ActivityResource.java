@@ -27,7 +27,7 @@ import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.schemas.trajectory.ActivityChanged;
 import nl.doorstroom.schemas.trajectory.ActivityPlanned;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
-import nl.doorstroom.trajectory.record.IdempotencyKey;
+import nl.doorstroom.platform.write.IdempotencyKey;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;

@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
-import nl.doorstroom.trajectory.record.IdempotencyKey;
+import nl.doorstroom.platform.write.IdempotencyKey;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;

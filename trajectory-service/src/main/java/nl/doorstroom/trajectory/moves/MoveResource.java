@@ -28,7 +28,7 @@ import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.schemas.trajectory.PersonMoved;
 import nl.doorstroom.trajectory.handover.Handovers;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
-import nl.doorstroom.trajectory.record.IdempotencyKey;
+import nl.doorstroom.platform.write.IdempotencyKey;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
