@@ -7,23 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.apicurio.registry.serde.avro.AvroSerde;
-import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.platform.write.RecordStores;
+import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.FamilyReunification;
 import nl.doorstroom.schemas.intake.IntakeRecordState;
@@ -43,23 +39,16 @@ public class PersonRecords {
     static final String HISTORY = "intake-record-history";
     private final RecordStore<IntakeRecordState, IntakeRecord, PersonEvent> store;
 
-    PersonRecords(ReadModels readModels, KafkaProperties properties) {
-        this.store = new RecordStore<>(readModels, properties, STORE, HISTORY, IntakeRecord::of);
-    }
-
-    /** The one source of this service's own topic: the record stores and the write path's single writer share it. */
-    @Bean
-    static KStream<String, PersonEvent> personEvents(StreamsBuilder builder, KafkaProperties properties) {
-        AvroSerde<PersonEvent> events = AvroSerdes.valueSerde(properties);
-        return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), events));
+    PersonRecords(KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords) {
+        this.store = intakeRecords.store();
     }
 
     @Bean
-    static KStream<String, IntakeRecordState> personRecordChanges(StreamsBuilder builder,
-                                                                  KStream<String, PersonEvent> personEvents,
-                                                                  KafkaProperties properties) {
-        return RecordStores.materialise(builder, personEvents, STORE, AvroSerdes.valueSerde(properties), HISTORY,
-                AvroSerdes.valueSerde(properties), IntakeRecord.FOLD);
+    static KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords(WritePaths paths,
+                                                                                   StreamsBuilder builder,
+                                                                                   ReadModels readModels) {
+        return paths.records(builder, readModels, new KeyedRecords.Definition<>(Topics.INTAKE_PERSON_EVENTS, STORE,
+                HISTORY, IntakeRecord.FOLD, IntakeRecord::of, RecordChanges::envelope));
     }
 
     /** Every person's record and events, as the write path and the versions view read them. */

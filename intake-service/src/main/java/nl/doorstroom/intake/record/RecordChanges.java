@@ -7,21 +7,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.write.Decision;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.WritePath;
-import nl.doorstroom.platform.write.WritePaths;
-import nl.doorstroom.schemas.Topics;
-import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.intake.Idempotency;
+import nl.doorstroom.schemas.intake.IntakeRecordState;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.RecordedBy;
 import nl.doorstroom.schemas.platform.RequestDigests;
@@ -31,7 +27,7 @@ import nl.doorstroom.schemas.platform.RequestDigests;
  * version check, Idempotency-Key, read-your-writes); this class adds only what is intake's own: the envelope of its
  * events and who recorded them.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 public class RecordChanges {
 
     /** The claim kind of a V-number ({@link nl.doorstroom.platform.write.ClaimKeys}): one person per V-number. */
@@ -40,17 +36,9 @@ public class RecordChanges {
     private final WritePath<IntakeRecord, PersonEvent> writes;
     private final PersonRecords records;
 
-    RecordChanges(WritePath<IntakeRecord, PersonEvent> personWrites, PersonRecords records) {
-        this.writes = personWrites;
+    RecordChanges(KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords, PersonRecords records) {
+        this.writes = intakeRecords.writes();
         this.records = records;
-    }
-
-    @Bean
-    static WritePath<IntakeRecord, PersonEvent> personWrites(WritePaths paths, StreamsBuilder builder,
-                                                             KStream<String, PersonEvent> personEvents,
-                                                             PersonRecords records) {
-        return paths.create(builder, new WritePathTopics(Topics.INTAKE_PERSON_EVENTS), personEvents, records.store(),
-                RecordChanges::envelope);
     }
 
     /** The record after the change, and whether this was a repeat of an earlier request (nothing new published). */
@@ -107,7 +95,7 @@ public class RecordChanges {
     }
 
     /** The event of one change to a person's intake record, with who recorded it. */
-    private static PersonEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
+    static PersonEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
         return PersonEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setPersonId(personId)

@@ -5,24 +5,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.write.Decision;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.StepNotAllowedException;
 import nl.doorstroom.platform.write.WritePath;
-import nl.doorstroom.platform.write.WritePaths;
-import nl.doorstroom.schemas.Topics;
-import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.platform.RequestDigests;
 import nl.doorstroom.schemas.trajectory.Idempotency;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
+import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 
 /**
  * How a person's trajectory changes: through the platform's write path (one writer per person across instances,
@@ -34,23 +30,16 @@ import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
  *     <li>the envelope of its events: the municipality and who recorded them.</li>
  * </ul>
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 public class TrajectoryChanges {
 
     private final WritePath<TrajectoryRecord, TrajectoryEvent> writes;
     private final TrajectoryRecords records;
 
-    TrajectoryChanges(WritePath<TrajectoryRecord, TrajectoryEvent> trajectoryWrites, TrajectoryRecords records) {
-        this.writes = trajectoryWrites;
+    TrajectoryChanges(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
+                      TrajectoryRecords records) {
+        this.writes = trajectoryRecords.writes();
         this.records = records;
-    }
-
-    @Bean
-    static WritePath<TrajectoryRecord, TrajectoryEvent> trajectoryWrites(WritePaths paths, StreamsBuilder builder,
-                                                                         KStream<String, TrajectoryEvent> trajectoryEvents,
-                                                                         TrajectoryRecords records) {
-        return paths.create(builder, new WritePathTopics(Topics.TRAJECTORY_TRAJECTORY_EVENTS), trajectoryEvents, records.store(),
-                TrajectoryChanges::envelope);
     }
 
     /**
@@ -98,7 +87,7 @@ public class TrajectoryChanges {
     }
 
     /** The event of one change to a person's trajectory: the municipality and who recorded it. */
-    private static TrajectoryEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
+    static TrajectoryEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
         MunicipalPayload municipal = (MunicipalPayload) payload;
         return TrajectoryEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())

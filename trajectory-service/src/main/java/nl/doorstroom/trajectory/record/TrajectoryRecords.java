@@ -1,11 +1,10 @@
 package nl.doorstroom.trajectory.record;
 
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
-import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.web.NotFoundException;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
@@ -25,10 +24,9 @@ public class TrajectoryRecords {
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
 
-    TrajectoryRecords(ReadModels readModels, KafkaProperties properties, Handovers handovers,
-                      MunicipalityCodes municipalities) {
-        this.store = new RecordStore<>(readModels, properties, TrajectoryTopology.STORE, TrajectoryTopology.HISTORY,
-                TrajectoryRecord::of);
+    TrajectoryRecords(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
+                      Handovers handovers, MunicipalityCodes municipalities) {
+        this.store = trajectoryRecords.store();
         this.handovers = handovers;
         this.municipalities = municipalities;
     }
