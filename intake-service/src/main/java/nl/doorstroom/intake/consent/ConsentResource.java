@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import nl.doorstroom.intake.validation.IdempotencyKey;
+import nl.doorstroom.platform.write.IdempotencyKey;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.PersonEvent;
 

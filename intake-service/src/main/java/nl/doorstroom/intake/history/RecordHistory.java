@@ -73,7 +73,7 @@ public class RecordHistory {
         List<Version> versions = new ArrayList<>();
         IntakeRecord previous = IntakeRecord.empty(record.personId());
         Optional<PersonView> before = Optional.empty();
-        for (PersonEvent event : persons.history(record.personId())) {
+        for (PersonEvent event : persons.store().history(record.personId())) {
             IntakeRecord next = previous.with(event);
             Optional<PersonView> after = views.of(next, Map.of());
             versions.add(new Version(next.version(), change(event), CloudEventTypes.of(event.getPayload()),

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import nl.doorstroom.intake.validation.IdempotencyKey;
+import nl.doorstroom.platform.write.IdempotencyKey;
 
 @RestController
 @Tag(name = "Household", description = "Partner, children and expected family members (nareizigers)")

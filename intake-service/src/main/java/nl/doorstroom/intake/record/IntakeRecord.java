@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.doorstroom.platform.privacy.PersonIdentities;
 import nl.doorstroom.platform.write.RecordFold;
 import nl.doorstroom.platform.write.RecordStores;
+import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.schemas.intake.ConsentDecision;
 import nl.doorstroom.schemas.intake.ConsentPurpose;
 import nl.doorstroom.schemas.intake.ConsentRecorded;
@@ -22,7 +23,6 @@ import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.intake.PersonRegistered;
 import nl.doorstroom.schemas.intake.PersonalDetailsCorrected;
 import nl.doorstroom.schemas.intake.Sex;
-import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.WriterState;
 
 /**
@@ -31,7 +31,7 @@ import nl.doorstroom.schemas.platform.WriterState;
  * record keeps no history ({@link PersonRecords#history} has the events), so it stays the same size however often it
  * is corrected. An erased record keeps only its version and the erasure.
  */
-public final class IntakeRecord {
+public final class IntakeRecord implements RecordStore.Versioned {
 
     /** How the stored record follows the events; the platform adds the version and the recent requests. */
     static final RecordFold<IntakeRecordState, PersonEvent> FOLD = RecordFold.of(
@@ -97,14 +97,10 @@ public final class IntakeRecord {
         return state.getPersonId();
     }
 
-    /** The version of the record: the number of changes recorded, registration included. */
-    public int version() {
-        return state.getWrites().getVersion();
-    }
-
-    /** The digests of the record's most recent requests, for Idempotency-Key replays. */
-    List<RecentRequest> recentRequests() {
-        return state.getWrites().getRecentRequests();
+    /** The writer's part: the version (the number of changes recorded, registration included) and recent requests. */
+    @Override
+    public WriterState writes() {
+        return state.getWrites();
     }
 
     public boolean isRegistered() {

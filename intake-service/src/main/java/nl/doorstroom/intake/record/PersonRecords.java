@@ -1,6 +1,5 @@
 package nl.doorstroom.intake.record;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,25 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.apicurio.registry.serde.avro.AvroSerde;
-import nl.doorstroom.platform.kafka.AvroSerdes;
-import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.readmodel.ReadModel;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
-import nl.doorstroom.platform.write.EventHistory;
+import nl.doorstroom.platform.write.KeyedRecords;
+import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.platform.write.RecordStores;
+import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.FamilyReunification;
 import nl.doorstroom.schemas.intake.IntakeRecordState;
@@ -44,50 +37,28 @@ public class PersonRecords {
 
     static final String STORE = "intake-records";
     static final String HISTORY = "intake-record-history";
-    /** A person registered a moment ago may not be in the read model yet: wait this long before answering 404. */
-    private static final Duration CATCH_UP = Duration.ofSeconds(3);
+    private final RecordStore<IntakeRecordState, IntakeRecord, PersonEvent> store;
 
-    private final ReadModel<IntakeRecordState> store;
-    private final EventHistory<PersonEvent> history;
-
-    PersonRecords(ReadModels readModels, KafkaProperties properties) {
-        this.store = readModels.of(STORE, AvroSerdes.valueSerde(properties));
-        this.history = new EventHistory<>(readModels.of(HISTORY, AvroSerdes.valueSerde(properties)));
-    }
-
-    /** The one source of this service's own topic: the record stores and the write path's single writer share it. */
-    @Bean
-    static KStream<String, PersonEvent> personEvents(StreamsBuilder builder, KafkaProperties properties) {
-        AvroSerde<PersonEvent> events = AvroSerdes.valueSerde(properties);
-        return builder.stream(Topics.INTAKE_PERSON_EVENTS.name(), Consumed.with(Serdes.String(), events));
+    PersonRecords(KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords) {
+        this.store = intakeRecords.store();
     }
 
     @Bean
-    static KStream<String, IntakeRecordState> personRecordChanges(StreamsBuilder builder,
-                                                                  KStream<String, PersonEvent> personEvents,
-                                                                  KafkaProperties properties) {
-        return RecordStores.materialise(builder, personEvents, STORE, AvroSerdes.valueSerde(properties), HISTORY,
-                AvroSerdes.valueSerde(properties), IntakeRecord.FOLD);
+    static KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords(WritePaths paths,
+                                                                                   StreamsBuilder builder,
+                                                                                   ReadModels readModels) {
+        return paths.records(builder, readModels, new KeyedRecords.Definition<>(Topics.INTAKE_PERSON_EVENTS, STORE,
+                HISTORY, IntakeRecord.FOLD, IntakeRecord::of, RecordChanges::envelope));
     }
 
-    /** The record as the store holds it right now, without waiting; empty if the person has no events. */
-    public Optional<IntakeRecord> current(String personId) {
-        return store.get(personId).map(IntakeRecord::of);
-    }
-
-    /** The person's events, oldest first: one per version. */
-    public List<PersonEvent> history(String personId) {
-        return history.of(personId);
-    }
-
-    /** The person's events of versions {@code first} to {@code last}, oldest first. */
-    List<PersonEvent> events(String personId, int first, int last) {
-        return history.between(personId, first, last);
+    /** Every person's record and events, as the write path and the versions view read them. */
+    public RecordStore<IntakeRecordState, IntakeRecord, PersonEvent> store() {
+        return store;
     }
 
     /** A registered (and not erased) person, waiting briefly for a registration acknowledged a moment ago. */
     public Optional<IntakeRecord> find(String personId) {
-        return latest(personId).filter(IntakeRecord::isRegistered);
+        return store.awaitStored(personId).filter(IntakeRecord::isRegistered);
     }
 
     /**
@@ -101,7 +72,7 @@ public class PersonRecords {
 
     /** Whether the person was registered here and has since been erased. */
     public boolean isErased(String personId) {
-        return latest(personId).filter(IntakeRecord::isErased).isPresent();
+        return store.awaitStored(personId).filter(IntakeRecord::isErased).isPresent();
     }
 
     /** Every registered person the current user may see, that matches. */
@@ -113,7 +84,7 @@ public class PersonRecords {
     /** Every registered person that matches, whoever asks; for rules that span locations (a nareiziger's anchor). */
     public List<IntakeRecord> all(Predicate<IntakeRecord> filter) {
         List<IntakeRecord> found = new ArrayList<>();
-        for (KeyValue<String, IntakeRecordState> next : store.all()) {
+        for (KeyValue<String, IntakeRecordState> next : store.states().all()) {
             IntakeRecord record = IntakeRecord.of(next.value);
             if (record.isRegistered() && filter.test(record)) {
                 found.add(record);
@@ -140,17 +111,7 @@ public class PersonRecords {
         return arrivals;
     }
 
-    /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
-    boolean awaitVersion(String personId, int version) {
-        return ReadModelCatchUp.until(() -> current(personId).filter(r -> r.version() >= version).isPresent(), CATCH_UP);
-    }
-
     private static boolean isVisibleTo(DoorstroomUser user, IntakeRecord record) {
         return user.has(Role.COA_PLACEMENT_OFFICER) || user.worksAt(record.receptionLocation());
-    }
-
-    private Optional<IntakeRecord> latest(String personId) {
-        ReadModelCatchUp.until(() -> current(personId).isPresent(), CATCH_UP);
-        return current(personId);
     }
 }

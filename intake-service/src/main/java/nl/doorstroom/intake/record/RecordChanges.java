@@ -2,31 +2,24 @@ package nl.doorstroom.intake.record;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.write.Decision;
-import nl.doorstroom.platform.write.RecordReads;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.WritePath;
-import nl.doorstroom.platform.write.WritePaths;
-import nl.doorstroom.schemas.Topics;
-import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.intake.Idempotency;
+import nl.doorstroom.schemas.intake.IntakeRecordState;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.RecordedBy;
-import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.RequestDigests;
 
 /**
@@ -34,7 +27,7 @@ import nl.doorstroom.schemas.platform.RequestDigests;
  * version check, Idempotency-Key, read-your-writes); this class adds only what is intake's own: the envelope of its
  * events and who recorded them.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 public class RecordChanges {
 
     /** The claim kind of a V-number ({@link nl.doorstroom.platform.write.ClaimKeys}): one person per V-number. */
@@ -43,16 +36,9 @@ public class RecordChanges {
     private final WritePath<IntakeRecord, PersonEvent> writes;
     private final PersonRecords records;
 
-    RecordChanges(WritePath<IntakeRecord, PersonEvent> personWrites, PersonRecords records) {
-        this.writes = personWrites;
+    RecordChanges(KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords, PersonRecords records) {
+        this.writes = intakeRecords.writes();
         this.records = records;
-    }
-
-    @Bean
-    static WritePath<IntakeRecord, PersonEvent> personWrites(WritePaths paths, StreamsBuilder builder,
-                                                             KStream<String, PersonEvent> personEvents,
-                                                             PersonRecords records) {
-        return paths.create(builder, new WritePathTopics(Topics.INTAKE_PERSON_EVENTS), personEvents, new Reads(records));
     }
 
     /** The record after the change, and whether this was a repeat of an earlier request (nothing new published). */
@@ -108,53 +94,24 @@ public class RecordChanges {
                         .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The intake side of the write path: the record store, and the envelope of intake's events. */
-    private record Reads(PersonRecords records) implements RecordReads<IntakeRecord, PersonEvent> {
+    /** The event of one change to a person's intake record, with who recorded it. */
+    static PersonEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
+        return PersonEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setPersonId(personId)
+                .setOccurredAt(Instant.now())
+                .setRecordVersion(version)
+                .setRecordedBy(recordedBy())
+                .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
+                .setPayload(payload)
+                .build();
+    }
 
-        @Override
-        public Optional<IntakeRecord> current(String key) {
-            return records.current(key);
-        }
-
-        @Override
-        public int version(IntakeRecord record) {
-            return record.version();
-        }
-
-        @Override
-        public boolean awaitVersion(String key, int version) {
-            return records.awaitVersion(key, version);
-        }
-
-        @Override
-        public List<RecentRequest> recentRequests(IntakeRecord record) {
-            return record.recentRequests();
-        }
-
-        @Override
-        public List<PersonEvent> events(String key, int first, int last) {
-            return records.events(key, first, last);
-        }
-
-        @Override
-        public PersonEvent envelope(String key, int version, Object payload, RequestDigests digests) {
-            return PersonEvent.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setPersonId(key)
-                    .setOccurredAt(Instant.now())
-                    .setRecordVersion(version)
-                    .setRecordedBy(recordedBy())
-                    .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
-                    .setPayload(payload)
-                    .build();
-        }
-
-        private static RecordedBy recordedBy() {
-            DoorstroomUser user = CurrentUser.get();
-            List<String> roles = new ArrayList<>(user.roles().stream().map(Role::claimValue).sorted().toList());
-            String organisation = user.location() != null ? user.location() : user.municipality();
-            return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null),
-                    CurrentUser.displayName().orElse(null));
-        }
+    private static RecordedBy recordedBy() {
+        DoorstroomUser user = CurrentUser.get();
+        List<String> roles = user.roles().stream().map(Role::claimValue).sorted().toList();
+        String organisation = user.location() != null ? user.location() : user.municipality();
+        return new RecordedBy(String.join(",", roles), organisation, CurrentUser.accountId().orElse(null),
+                CurrentUser.displayName().orElse(null));
     }
 }

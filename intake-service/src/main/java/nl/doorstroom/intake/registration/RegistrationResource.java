@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.doorstroom.intake.registration.Registrations.PersonalDetailsCorrection;
-import nl.doorstroom.intake.validation.IdempotencyKey;
+import nl.doorstroom.platform.write.IdempotencyKey;
 
 @RestController
 @Tag(name = "Registration", description = "Registering a person at a reception location (AZC), and correcting the personal details")

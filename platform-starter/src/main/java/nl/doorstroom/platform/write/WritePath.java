@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.context.SmartLifecycle;
@@ -44,13 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
  * @param <R> the service's record
  * @param <E> the envelope on its event topic
  */
-public final class WritePath<R, E> implements SmartLifecycle {
+public final class WritePath<R extends RecordStore.Versioned, E extends SpecificRecord> implements SmartLifecycle {
 
     /** A change that does not name a version is decided again this often when a concurrent change got there first. */
     static final int ATTEMPTS = 5;
 
     private final WritePathTopics topics;
-    private final RecordReads<R, E> reads;
+    private final RecordStore<?, R, E> records;
+    private final EventEnvelope<E> envelope;
     private final ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome> replies;
     private final Serializer<Object> eventSerializer;
     private final String cloudEventSource;
@@ -58,11 +60,12 @@ public final class WritePath<R, E> implements SmartLifecycle {
     private final JsonMapper json;
     private volatile boolean assigned;
 
-    WritePath(WritePathTopics topics, RecordReads<R, E> reads,
+    WritePath(WritePathTopics topics, RecordStore<?, R, E> records, EventEnvelope<E> envelope,
               ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome> replies, Serializer<Object> eventSerializer,
               String cloudEventSource, Duration timeout, JsonMapper json) {
         this.topics = topics;
-        this.reads = reads;
+        this.records = records;
+        this.envelope = envelope;
         this.replies = replies;
         this.eventSerializer = eventSerializer;
         this.cloudEventSource = cloudEventSource;
@@ -98,9 +101,9 @@ public final class WritePath<R, E> implements SmartLifecycle {
         String key = change.key();
         Integer expected = change.expectedVersion();
         for (int attempt = 1; ; attempt++) {
-            Optional<R> current = reads.current(key);
-            if (expected != null && current.map(reads::version).orElse(0) < expected && reads.awaitVersion(key, expected)) {
-                current = reads.current(key);
+            Optional<R> current = records.stored(key);
+            if (expected != null && current.map(R::version).orElse(0) < expected && records.awaitVersion(key, expected)) {
+                current = records.stored(key);
             }
             if (digests != null) {
                 Optional<Written<R, E>> repeat = current.flatMap(r -> repeat(key, r, digests));
@@ -108,14 +111,14 @@ public final class WritePath<R, E> implements SmartLifecycle {
                     return repeat.get();
                 }
             }
-            int version = current.map(reads::version).orElse(0);
+            int version = current.map(R::version).orElse(0);
             if (expected != null && expected != version) {
                 throw new StaleVersionException(version);
             }
             Decision decision = decide.apply(current);
             List<E> events = new ArrayList<>();
             for (Object payload : decision.payloads()) {
-                events.add(reads.envelope(key, version + events.size() + 1, payload, digests));
+                events.add(envelope.wrap(key, version + events.size() + 1, payload, digests));
             }
             WriteOutcome outcome = propose(key, version, digests, decision, events);
             switch (outcome.getStatus()) {
@@ -130,7 +133,7 @@ public final class WritePath<R, E> implements SmartLifecycle {
                     if (expected != null || attempt == ATTEMPTS) {
                         throw new StaleVersionException(outcome.getCurrentVersion());
                     }
-                    reads.awaitVersion(key, outcome.getCurrentVersion());
+                    records.awaitVersion(key, outcome.getCurrentVersion());
                 }
                 case KEY_REUSED -> throw new IdempotencyKeyReusedException();
                 case CLAIM_TAKEN -> throw decision.claims().stream()
@@ -143,7 +146,7 @@ public final class WritePath<R, E> implements SmartLifecycle {
     }
 
     private Optional<Written<R, E>> repeat(String key, R record, RequestDigests digests) {
-        return reads.earlierRequest(key, record, digests.getKeyDigest()).map(earlier -> {
+        return records.earlierRequest(key, record, digests.getKeyDigest()).map(earlier -> {
             if (!earlier.requestDigest().equals(digests.getRequestDigest())) {
                 throw new IdempotencyKeyReusedException();
             }
@@ -153,8 +156,8 @@ public final class WritePath<R, E> implements SmartLifecycle {
 
     private R caughtUp(String key, int version) {
         // the change is committed; a read model that lags still answers with what it has
-        reads.awaitVersion(key, version);
-        return reads.current(key).orElseThrow(() -> new IllegalStateException("an applied change has no record"));
+        records.awaitVersion(key, version);
+        return records.stored(key).orElseThrow(() -> new IllegalStateException("an applied change has no record"));
     }
 
     private WriteOutcome propose(String key, int version, RequestDigests digests, Decision decision, List<E> events) {

@@ -3,10 +3,12 @@ package nl.doorstroom.platform.write;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -18,12 +20,16 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.PlatformProperties;
 import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.platform.WriteOutcome;
 import nl.doorstroom.schemas.platform.WriteProposal;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Makes a service's {@link WritePath}: its single-writer processors in the service's Streams topology, and its client. */
+/**
+ * Makes a service's {@link KeyedRecords}: its record stores and the single-writer processors in the service's Streams
+ * topology, and the write path's client.
+ */
 public class WritePaths {
 
     private final KafkaProperties kafka;
@@ -42,18 +48,23 @@ public class WritePaths {
     }
 
     /**
-     * The write path of one event topic's records. Call it while building the topology (from a {@code @Bean} method)
-     * and expose the result as a bean, so its reply consumer starts and stops with the application.
-     *
-     * @param events the service's stream of its own event topic (a topic has one source in a topology, so the read
-     *               model and the writer share it)
+     * A service's keyed records: its event topic read once, the record stores, their read side and the write path.
+     * Call it while building the topology (from a {@code @Bean} method) and expose the result as a bean.
      */
-    public <R, E> WritePath<R, E> create(StreamsBuilder builder, WritePathTopics topics,
-                                         KStream<String, ? extends IndexedRecord> events, RecordReads<R, E> reads) {
+    public <S extends SpecificRecord, R extends RecordStore.Versioned, E extends SpecificRecord> KeyedRecords<S, R, E> records(
+            StreamsBuilder builder, ReadModels readModels, KeyedRecords.Definition<S, R, E> definition) {
+        KStream<String, E> events = builder.stream(definition.topic().name(),
+                Consumed.with(Serdes.String(), AvroSerdes.valueSerde(kafka)));
+        KStream<String, S> changes = RecordStores.materialise(builder, events, definition.recordStore(),
+                AvroSerdes.valueSerde(kafka), definition.historyStore(), AvroSerdes.valueSerde(kafka), definition.fold());
+        RecordStore<S, R, E> store = new RecordStore<>(readModels, kafka, definition.recordStore(), definition.historyStore(),
+                definition.view());
+        var topics = new WritePathTopics(definition.topic());
         WriterTopology.add(builder, topics, events, AvroSerdes.valueSerde(kafka), AvroSerdes.valueSerde(kafka),
                 AvroSerdes.valueSerde(kafka));
-        return new WritePath<>(topics, reads, replies(topics), eventSerializer(), platform.cloudEvents().source(),
-                platform.publishTimeout(), json);
+        WritePath<R, E> writes = new WritePath<>(topics, store, definition.envelope(), replies(topics), eventSerializer(),
+                platform.cloudEvents().source(), platform.publishTimeout(), json);
+        return new KeyedRecords<>(events, changes, store, writes);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

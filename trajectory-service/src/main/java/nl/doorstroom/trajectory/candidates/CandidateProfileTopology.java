@@ -21,9 +21,11 @@ import nl.doorstroom.platform.kafka.AvroSerdes;
 import nl.doorstroom.platform.privacy.PseudonymDomain;
 import nl.doorstroom.platform.privacy.Pseudonyms;
 import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.trajectory.CandidateProfile;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
+import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 import nl.doorstroom.trajectory.handover.HandoverTopology;
 import nl.doorstroom.trajectory.record.TrajectoryRecord;
@@ -46,13 +48,13 @@ public class CandidateProfileTopology {
     @Bean
     static KStream<String, CandidateProfile> candidateProfiles(StreamsBuilder builder, KafkaProperties kafka,
                                                                KStream<String, HandoverDossier> dossierChanges,
-                                                               KStream<String, TrajectoryRecordState> trajectoryRecordChanges,
+                                                               KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
                                                                Pseudonyms pseudonyms, Municipalities municipalities) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED),
                         Serdes.String(), AvroSerdes.<CandidateProfile>valueSerde(kafka))
                 .withCachingDisabled());
         KStream<String, String> changedPersons = dossierChanges.mapValues((personId, dossier) -> personId)
-                .merge(trajectoryRecordChanges.mapValues((personId, trajectory) -> personId));
+                .merge(trajectoryRecords.changes().mapValues((personId, trajectory) -> personId));
         KStream<String, CandidateProfile> profiles = changedPersons.process(
                 () -> new ProfileProcessor(pseudonyms, municipalities),
                 HandoverTopology.DOSSIERS, TrajectoryTopology.STORE, PUBLISHED);

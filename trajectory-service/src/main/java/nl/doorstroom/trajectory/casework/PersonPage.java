@@ -112,7 +112,7 @@ class PersonPage {
         model.addAttribute("trajectory", trajectory);
         model.addAttribute("plan", planView);
         model.addAttribute("timeline", Timeline.of(planView));
-        model.addAttribute("history", records.history(personId).stream().map(this::entry).toList());
+        model.addAttribute("history", records.store().history(personId).stream().map(this::entry).toList());
         model.addAttribute("profileConsent", HandoverDossiers.employerProfileSharingConsented(visible.dossier()));
         model.addAttribute("readinessKey", PageForms.newSubmissionKey());
         model.addAttribute("movedFrom", trajectory.moves().isEmpty() ? null

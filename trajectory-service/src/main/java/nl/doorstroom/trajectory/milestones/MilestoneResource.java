@@ -19,8 +19,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.platform.write.IdempotencyKey;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
-import nl.doorstroom.trajectory.record.IdempotencyKey;
 import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 

@@ -2,30 +2,23 @@ package nl.doorstroom.trajectory.record;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
 import nl.doorstroom.platform.write.Decision;
-import nl.doorstroom.platform.write.RecordReads;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.StepNotAllowedException;
 import nl.doorstroom.platform.write.WritePath;
-import nl.doorstroom.platform.write.WritePaths;
-import nl.doorstroom.schemas.Topics;
-import nl.doorstroom.schemas.WritePathTopics;
-import nl.doorstroom.schemas.platform.RecentRequest;
 import nl.doorstroom.schemas.platform.RequestDigests;
 import nl.doorstroom.schemas.trajectory.Idempotency;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
+import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 
 /**
  * How a person's trajectory changes: through the platform's write path (one writer per person across instances,
@@ -37,23 +30,16 @@ import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
  *     <li>the envelope of its events: the municipality and who recorded them.</li>
  * </ul>
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 public class TrajectoryChanges {
 
     private final WritePath<TrajectoryRecord, TrajectoryEvent> writes;
     private final TrajectoryRecords records;
 
-    TrajectoryChanges(WritePath<TrajectoryRecord, TrajectoryEvent> trajectoryWrites, TrajectoryRecords records) {
-        this.writes = trajectoryWrites;
+    TrajectoryChanges(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
+                      TrajectoryRecords records) {
+        this.writes = trajectoryRecords.writes();
         this.records = records;
-    }
-
-    @Bean
-    static WritePath<TrajectoryRecord, TrajectoryEvent> trajectoryWrites(WritePaths paths, StreamsBuilder builder,
-                                                                         KStream<String, TrajectoryEvent> trajectoryEvents,
-                                                                         TrajectoryRecords records) {
-        return paths.create(builder, new WritePathTopics(Topics.TRAJECTORY_TRAJECTORY_EVENTS), trajectoryEvents,
-                new Reads(records));
     }
 
     /**
@@ -100,55 +86,25 @@ public class TrajectoryChanges {
     private record MunicipalPayload(String municipalityCode, Object payload) {
     }
 
-    /** The trajectory side of the write path: the record store, and the envelope of trajectory's events. */
-    private record Reads(TrajectoryRecords records) implements RecordReads<TrajectoryRecord, TrajectoryEvent> {
+    /** The event of one change to a person's trajectory: the municipality and who recorded it. */
+    static TrajectoryEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
+        MunicipalPayload municipal = (MunicipalPayload) payload;
+        return TrajectoryEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setPersonId(personId)
+                .setOccurredAt(Instant.now())
+                .setMunicipalityCode(municipal.municipalityCode())
+                .setRecordVersion(version)
+                .setRecordedBy(recordedBy())
+                .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
+                .setPayload(municipal.payload())
+                .build();
+    }
 
-        @Override
-        public Optional<TrajectoryRecord> current(String key) {
-            TrajectoryRecord record = records.current(key);
-            return record.version() == 0 ? Optional.empty() : Optional.of(record);
-        }
-
-        @Override
-        public int version(TrajectoryRecord record) {
-            return record.version();
-        }
-
-        @Override
-        public boolean awaitVersion(String key, int version) {
-            return records.awaitVersion(key, version);
-        }
-
-        @Override
-        public List<RecentRequest> recentRequests(TrajectoryRecord record) {
-            return record.recentRequests();
-        }
-
-        @Override
-        public List<TrajectoryEvent> events(String key, int first, int last) {
-            return records.events(key, first, last);
-        }
-
-        @Override
-        public TrajectoryEvent envelope(String key, int version, Object payload, RequestDigests digests) {
-            MunicipalPayload municipal = (MunicipalPayload) payload;
-            return TrajectoryEvent.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setPersonId(key)
-                    .setOccurredAt(Instant.now())
-                    .setMunicipalityCode(municipal.municipalityCode())
-                    .setRecordVersion(version)
-                    .setRecordedBy(recordedBy())
-                    .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
-                    .setPayload(municipal.payload())
-                    .build();
-        }
-
-        private static RecordedBy recordedBy() {
-            DoorstroomUser user = CurrentUser.get();
-            List<String> roles = user.roles().stream().map(Role::claimValue).sorted().toList();
-            return new RecordedBy(String.join(",", roles), user.municipality(), CurrentUser.accountId().orElse(null),
-                    CurrentUser.displayName().orElse(null));
-        }
+    private static RecordedBy recordedBy() {
+        DoorstroomUser user = CurrentUser.get();
+        List<String> roles = user.roles().stream().map(Role::claimValue).sorted().toList();
+        return new RecordedBy(String.join(",", roles), user.municipality(), CurrentUser.accountId().orElse(null),
+                CurrentUser.displayName().orElse(null));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import nl.doorstroom.platform.write.RecordFold;
 import nl.doorstroom.platform.write.RecordStores;
-import nl.doorstroom.schemas.platform.RecentRequest;
+import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.schemas.platform.WriterState;
 import nl.doorstroom.schemas.trajectory.Activity;
 import nl.doorstroom.schemas.trajectory.ActivityChanged;
@@ -28,7 +28,7 @@ import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
  * size however often a section is corrected. A move hands the trajectory to the new municipality: everything recorded
  * so far stays, but the handover waits for a case worker there to accept it. No Kafka and no Spring here.
  */
-public final class TrajectoryRecord {
+public final class TrajectoryRecord implements RecordStore.Versioned {
 
     /** How the stored record follows the events; the platform adds the version and the recent requests. */
     static final RecordFold<TrajectoryRecordState, TrajectoryEvent> FOLD = RecordFold.of(
@@ -112,14 +112,13 @@ public final class TrajectoryRecord {
         return state.getPersonId();
     }
 
-    /** The number of changes recorded, the accepted handover included; 0 before the handover is accepted. */
-    public int version() {
-        return state.getWrites().getVersion();
-    }
-
-    /** The digests of the record's most recent requests, for Idempotency-Key replays. */
-    List<RecentRequest> recentRequests() {
-        return state.getWrites().getRecentRequests();
+    /**
+     * The writer's part: the version (the number of changes recorded, the accepted handover included; 0 before the
+     * handover is accepted) and recent requests.
+     */
+    @Override
+    public WriterState writes() {
+        return state.getWrites();
     }
 
     /** Whether the handover is accepted by the municipality responsible now (a move makes it pending again). */

@@ -1,17 +1,11 @@
 package nl.doorstroom.trajectory.record;
 
-import java.time.Duration;
-import java.util.List;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
-import nl.doorstroom.platform.kafka.AvroSerdes;
-import nl.doorstroom.platform.kafka.ReadModelCatchUp;
-import nl.doorstroom.platform.readmodel.ReadModel;
-import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.web.NotFoundException;
-import nl.doorstroom.platform.write.EventHistory;
+import nl.doorstroom.platform.write.KeyedRecords;
+import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
@@ -26,18 +20,13 @@ import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 @Component
 public class TrajectoryRecords {
 
-    /** A change acknowledged a moment ago may not be in the store yet: wait at most this long for it. */
-    private static final Duration CATCH_UP = Duration.ofSeconds(3);
-
-    private final ReadModel<TrajectoryRecordState> store;
-    private final EventHistory<TrajectoryEvent> history;
+    private final RecordStore<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> store;
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
 
-    TrajectoryRecords(ReadModels readModels, KafkaProperties properties, Handovers handovers,
-                      MunicipalityCodes municipalities) {
-        this.store = readModels.of(TrajectoryTopology.STORE, AvroSerdes.valueSerde(properties));
-        this.history = new EventHistory<>(readModels.of(TrajectoryTopology.HISTORY, AvroSerdes.valueSerde(properties)));
+    TrajectoryRecords(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
+                      Handovers handovers, MunicipalityCodes municipalities) {
+        this.store = trajectoryRecords.store();
         this.handovers = handovers;
         this.municipalities = municipalities;
     }
@@ -74,21 +63,11 @@ public class TrajectoryRecords {
      * callers pass only people whose dossier they read through the municipality's inbox.
      */
     public TrajectoryRecord current(String personId) {
-        return store.get(personId).map(TrajectoryRecord::of).orElseGet(() -> TrajectoryRecord.empty(personId));
+        return store.stored(personId).orElseGet(() -> TrajectoryRecord.empty(personId));
     }
 
-    /** The person's trajectory events, oldest first: one per version. Not scoped, like {@link #current}. */
-    public List<TrajectoryEvent> history(String personId) {
-        return history.of(personId);
-    }
-
-    /** The person's events of versions {@code first} to {@code last}, oldest first. */
-    List<TrajectoryEvent> events(String personId, int first, int last) {
-        return history.between(personId, first, last);
-    }
-
-    /** Waits until the store shows at least {@code version} of the person's record, or the catch-up time passes. */
-    boolean awaitVersion(String personId, int version) {
-        return ReadModelCatchUp.until(() -> current(personId).version() >= version, CATCH_UP);
+    /** Every trajectory's record and events. Not scoped: callers pass only people whose dossier they may read. */
+    public RecordStore<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> store() {
+        return store;
     }
 }

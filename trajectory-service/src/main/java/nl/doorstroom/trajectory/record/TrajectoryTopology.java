@@ -1,15 +1,13 @@
 package nl.doorstroom.trajectory.record;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.readmodel.ReadModels;
+import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.RecordStores;
+import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
@@ -30,19 +28,11 @@ public class TrajectoryTopology {
     /** {@code <person id>/<version>} → the trajectory event of that version. */
     static final String HISTORY = "trajectory-history";
 
-    /** The trajectory topic, read once: a topic can be the source of only one stream in a topology. */
+    /** The trajectory topic read once, the record stores, and the write path of every trajectory. */
     @Bean
-    static KStream<String, TrajectoryEvent> trajectoryEvents(StreamsBuilder builder, KafkaProperties properties) {
-        return builder.stream(Topics.TRAJECTORY_TRAJECTORY_EVENTS.name(),
-                Consumed.with(Serdes.String(), AvroSerdes.<TrajectoryEvent>valueSerde(properties)));
-    }
-
-    /** Every changed trajectory record, for read models derived from it. */
-    @Bean
-    static KStream<String, TrajectoryRecordState> trajectoryRecordChanges(StreamsBuilder builder,
-                                                                          KStream<String, TrajectoryEvent> trajectoryEvents,
-                                                                          KafkaProperties properties) {
-        return RecordStores.materialise(builder, trajectoryEvents, STORE, AvroSerdes.valueSerde(properties), HISTORY,
-                AvroSerdes.valueSerde(properties), TrajectoryRecord.FOLD);
+    static KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords(
+            WritePaths paths, StreamsBuilder builder, ReadModels readModels) {
+        return paths.records(builder, readModels, new KeyedRecords.Definition<>(Topics.TRAJECTORY_TRAJECTORY_EVENTS, STORE,
+                HISTORY, TrajectoryRecord.FOLD, TrajectoryRecord::of, TrajectoryChanges::envelope));
     }
 }

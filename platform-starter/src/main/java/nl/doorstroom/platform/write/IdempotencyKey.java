@@ -1,4 +1,4 @@
-package nl.doorstroom.intake.validation;
+package nl.doorstroom.platform.write;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -20,10 +20,10 @@ import jakarta.validation.constraints.Pattern;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IdempotencyKey {
 
-    /** The header; a POST that carries it is applied at most once per caller and key. */
+    /** The header; a write that carries it is applied at most once per caller and key. */
     String HEADER = "Idempotency-Key";
 
-    String message() default "{nl.doorstroom.intake.validation.IdempotencyKey.message}";
+    String message() default "{nl.doorstroom.platform.write.IdempotencyKey.message}";
 
     Class<?>[] groups() default {};
 
