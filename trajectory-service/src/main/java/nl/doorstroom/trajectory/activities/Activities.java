@@ -5,14 +5,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.write.FieldProblemsException;
 import nl.doorstroom.schemas.trajectory.ActivityChanged;
 import nl.doorstroom.schemas.trajectory.ActivityPlanned;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
-import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
@@ -22,12 +20,10 @@ public class Activities {
 
     private final TrajectoryChanges changes;
     private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
 
-    Activities(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
+    Activities(TrajectoryChanges changes, TrajectoryRecords records) {
         this.changes = changes;
         this.records = records;
-        this.processingLog = processingLog;
     }
 
     /** The trajectory after a new activity, and the activity's id. */
@@ -35,34 +31,29 @@ public class Activities {
     }
 
     public Planned plan(String municipalityCode, String personId, String idempotencyKey, ActivityInput activity) {
-        records.requireVisible(municipalityCode, personId);
-        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
-        TrajectoryChanges.Outcome outcome = processingLog.record(TrajectoryResource.TRAJECTORY,
-                "trajectory.plan-activity", List.of(personId),
-                () -> changes.apply(municipalityCode, personId, Step.PLAN_ACTIVITY, activity.version(), idempotencyKey,
-                        activity, current -> List.of(new ActivityPlanned(activity.toActivity(UUID.randomUUID().toString())))));
-        return new Planned(TrajectoryView.of(outcome.record(), municipalityCode),
-                outcome.first(ActivityPlanned.class).getActivity().getActivityId());
+        TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.PLAN_ACTIVITY,
+                activity.version(), idempotencyKey, activity, current -> {
+                    FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
+                    return List.of(new ActivityPlanned(activity.toActivity(UUID.randomUUID().toString())));
+                });
+        return new Planned(outcome.view(), outcome.first(ActivityPlanned.class).getActivity().getActivityId());
     }
 
     /** Replaces the activity as a whole; its kind stays. */
     public TrajectoryView change(String municipalityCode, String personId, String activityId, String idempotencyKey,
                                  ActivityInput activity) {
-        records.requireVisible(municipalityCode, personId);
-        FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.change-activity", List.of(personId),
-                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.CHANGE_ACTIVITY,
-                        activity.version(), idempotencyKey, new Change(activityId, activity), current -> {
-                            var existing = current.activity(activityId).orElseThrow(() -> new NotFoundException("activity"));
-                            FieldProblemsException.rejectIfAny(ActivityRules.changeProblems(existing.getKind(), activity.kind()));
-                            return List.of(new ActivityChanged(activity.toActivity(activityId)));
-                        }).record(), municipalityCode));
+        return changes.apply(municipalityCode, personId, Step.CHANGE_ACTIVITY, activity.version(), idempotencyKey,
+                new Change(activityId, activity), current -> {
+                    var existing = current.activity(activityId).orElseThrow(() -> new NotFoundException("activity"));
+                    FieldProblemsException.rejectIfAny(ActivityRules.problems(activity));
+                    FieldProblemsException.rejectIfAny(ActivityRules.changeProblems(existing.getKind(), activity.kind()));
+                    return List.of(new ActivityChanged(activity.toActivity(activityId)));
+                }).view();
     }
 
     public TrajectoryView.ActivityView activity(String municipalityCode, String personId, String activityId) {
-        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-activity", List.of(personId),
-                () -> visible.record().activity(activityId).map(TrajectoryView.ActivityView::of)
+        return records.read("trajectory.read-activity", municipalityCode, personId,
+                visible -> visible.record().activity(activityId).map(TrajectoryView.ActivityView::of)
                         .orElseThrow(() -> new NotFoundException("activity")));
     }
 

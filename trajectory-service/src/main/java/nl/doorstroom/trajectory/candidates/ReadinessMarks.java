@@ -4,11 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
-import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
@@ -20,21 +17,13 @@ import nl.doorstroom.trajectory.record.TrajectoryView;
 public class ReadinessMarks {
 
     private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
 
-    ReadinessMarks(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
+    ReadinessMarks(TrajectoryChanges changes) {
         this.changes = changes;
-        this.records = records;
-        this.processingLog = processingLog;
     }
 
     public TrajectoryView change(String municipalityCode, String personId, String idempotencyKey, PlacementReadiness readiness) {
-        records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.change-placement-readiness",
-                List.of(personId),
-                () -> TrajectoryView.of(changes.apply(municipalityCode, personId, Step.CHANGE_PLACEMENT_READINESS,
-                        readiness.version(), idempotencyKey, readiness,
-                        current -> List.of(new PlacementReadinessChanged(readiness.ready()))).record(), municipalityCode));
+        return changes.apply(municipalityCode, personId, Step.CHANGE_PLACEMENT_READINESS, readiness.version(),
+                idempotencyKey, readiness, current -> List.of(new PlacementReadinessChanged(readiness.ready()))).view();
     }
 }

@@ -2,9 +2,9 @@ package nl.doorstroom.trajectory.casework;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.pages.PageController;
 import nl.doorstroom.platform.pages.PageDateFormatter;
 import nl.doorstroom.platform.pages.PageForms;
@@ -36,7 +35,6 @@ import nl.doorstroom.trajectory.plan.PlanView;
 import nl.doorstroom.trajectory.record.CaseWorkPages;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
 import nl.doorstroom.trajectory.record.TrajectoryRecords.VisibleTrajectory;
-import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
 /**
@@ -60,17 +58,14 @@ class PersonPage {
     private final TrajectoryRecords records;
     private final CaseWorkPages pages;
     private final MunicipalityCodes municipalities;
-    private final ProcessingLog processingLog;
     private final ReadinessMarks readiness;
     private final MessageSource messages;
 
     PersonPage(TrajectoryRecords records, CaseWorkPages pages, MunicipalityCodes municipalities,
-            ProcessingLog processingLog,
                ReadinessMarks readiness, MessageSource messages) {
         this.records = records;
         this.pages = pages;
         this.municipalities = municipalities;
-        this.processingLog = processingLog;
         this.readiness = readiness;
         this.messages = messages;
     }
@@ -102,10 +97,10 @@ class PersonPage {
     }
 
     private String person(String municipalityCode, String personId, Model model) {
-        VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
+        VisibleTrajectory visible = records.read("trajectory.read-trajectory", municipalityCode, personId,
+                Function.identity());
         HandoverDetails dossier = pages.dossier(municipalityCode, personId);
-        TrajectoryView trajectory = processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-trajectory",
-                List.of(personId), () -> TrajectoryView.of(visible.record(), municipalityCode));
+        TrajectoryView trajectory = TrajectoryView.of(visible.record(), municipalityCode);
         PlanView planView = PlanView.of(visible.record(), visible.availableHoursPerWeek());
         pages.header(municipalityCode, personId, dossier, model);
         model.addAttribute("dossier", dossier);

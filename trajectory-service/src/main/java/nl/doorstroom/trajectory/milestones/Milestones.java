@@ -5,13 +5,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.write.FieldProblemsException;
 import nl.doorstroom.schemas.trajectory.MilestoneReached;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
-import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
@@ -21,12 +19,10 @@ public class Milestones {
 
     private final TrajectoryChanges changes;
     private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
 
-    Milestones(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
+    Milestones(TrajectoryChanges changes, TrajectoryRecords records) {
         this.changes = changes;
         this.records = records;
-        this.processingLog = processingLog;
     }
 
     /** The trajectory after a new milestone, and the milestone's id. */
@@ -34,20 +30,18 @@ public class Milestones {
     }
 
     public Recorded record(String municipalityCode, String personId, String idempotencyKey, MilestoneInput milestone) {
-        records.requireVisible(municipalityCode, personId);
-        FieldProblemsException.rejectIfAny(MilestoneRules.problems(milestone.kind(), milestone.skill(), milestone.level()));
-        TrajectoryChanges.Outcome outcome = processingLog.record(TrajectoryResource.TRAJECTORY,
-                "trajectory.record-milestone", List.of(personId),
-                () -> changes.apply(municipalityCode, personId, Step.REACH_MILESTONE, milestone.version(), idempotencyKey,
-                        milestone, current -> List.of(milestone.toEvent(UUID.randomUUID().toString()))));
-        return new Recorded(TrajectoryView.of(outcome.record(), municipalityCode),
-                outcome.first(MilestoneReached.class).getMilestoneId());
+        TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.REACH_MILESTONE,
+                milestone.version(), idempotencyKey, milestone, current -> {
+                    FieldProblemsException.rejectIfAny(
+                            MilestoneRules.problems(milestone.kind(), milestone.skill(), milestone.level()));
+                    return List.of(milestone.toEvent(UUID.randomUUID().toString()));
+                });
+        return new Recorded(outcome.view(), outcome.first(MilestoneReached.class).getMilestoneId());
     }
 
     public TrajectoryView.Milestone milestone(String municipalityCode, String personId, String milestoneId) {
-        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-milestone", List.of(personId),
-                () -> visible.record().milestones().stream().filter(m -> m.getMilestoneId().equals(milestoneId))
+        return records.read("trajectory.read-milestone", municipalityCode, personId,
+                visible -> visible.record().milestones().stream().filter(m -> m.getMilestoneId().equals(milestoneId))
                         .findFirst().map(TrajectoryView.Milestone::of)
                         .orElseThrow(() -> new NotFoundException("milestone")));
     }

@@ -9,13 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.write.FieldProblemsException;
 import nl.doorstroom.schemas.trajectory.PersonMoved;
 import nl.doorstroom.trajectory.handover.Handovers;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
-import nl.doorstroom.trajectory.record.TrajectoryRecords;
-import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 
 /** Moves (verhuizingen) to another municipality, for the API and the pages alike: scope, log and change, once. */
@@ -27,15 +24,11 @@ public class Moves {
     private static final Duration HANDOVER_CATCH_UP = Duration.ofSeconds(3);
 
     private final TrajectoryChanges changes;
-    private final TrajectoryRecords records;
     private final Handovers handovers;
-    private final ProcessingLog processingLog;
 
-    Moves(TrajectoryChanges changes, TrajectoryRecords records, Handovers handovers, ProcessingLog processingLog) {
+    Moves(TrajectoryChanges changes, Handovers handovers) {
         this.changes = changes;
-        this.records = records;
         this.handovers = handovers;
-        this.processingLog = processingLog;
     }
 
     /**
@@ -49,17 +42,16 @@ public class Moves {
     }
 
     public RecordedMove move(String municipalityCode, String personId, String idempotencyKey, Move move) {
-        records.requireVisible(municipalityCode, personId);
-        FieldProblemsException.rejectIfAny(move.problems(municipalityCode));
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.record-move", List.of(personId), () -> {
-            TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.MOVE, move.version(),
-                    idempotencyKey, move, current -> List.of(move.toEvent(municipalityCode)));
-            PersonMoved moved = outcome.first(PersonMoved.class);
-            if (!handovers.awaitResponsible(moved.getToMunicipalityCode(), personId, HANDOVER_CATCH_UP)) {
-                log.info("the handover store has not caught up with an acknowledged move yet");
-            }
-            return new RecordedMove(personId, moved.getFromMunicipalityCode(), moved.getToMunicipalityCode(),
-                    moved.getMoveDate(), outcome.events().getLast().getRecordVersion());
-        });
+        TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.MOVE, move.version(),
+                idempotencyKey, move, current -> {
+                    FieldProblemsException.rejectIfAny(move.problems(municipalityCode));
+                    return List.of(move.toEvent(municipalityCode));
+                });
+        PersonMoved moved = outcome.first(PersonMoved.class);
+        if (!handovers.awaitResponsible(moved.getToMunicipalityCode(), personId, HANDOVER_CATCH_UP)) {
+            log.info("the handover store has not caught up with an acknowledged move yet");
+        }
+        return new RecordedMove(personId, moved.getFromMunicipalityCode(), moved.getToMunicipalityCode(),
+                moved.getMoveDate(), outcome.events().getLast().getRecordVersion());
     }
 }

@@ -4,13 +4,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.write.FieldProblemsException;
 import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
 import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.trajectory.record.TrajectoryChanges;
 import nl.doorstroom.trajectory.record.TrajectoryRecords;
-import nl.doorstroom.trajectory.record.TrajectoryResource;
 import nl.doorstroom.trajectory.record.TrajectoryRules.Step;
 import nl.doorstroom.trajectory.record.TrajectoryView;
 
@@ -20,38 +18,31 @@ public class Plans {
 
     private final TrajectoryChanges changes;
     private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
 
-    Plans(TrajectoryChanges changes, TrajectoryRecords records, ProcessingLog processingLog) {
+    Plans(TrajectoryChanges changes, TrajectoryRecords records) {
         this.changes = changes;
         this.records = records;
-        this.processingLog = processingLog;
     }
 
     /** Adopts the PIP; a route the leerbaarheidstoets does not allow needs a reason. */
     public TrajectoryView adopt(String municipalityCode, String personId, String idempotencyKey, PlanAdoption adoption) {
-        records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.adopt-plan", List.of(personId), () -> {
-            TrajectoryChanges.Outcome outcome = changes.apply(municipalityCode, personId, Step.ADOPT_PLAN, adoption.version(),
-                    idempotencyKey, adoption, current -> {
-                        LearnabilityTestOutcome test = current.bredeIntake().orElseThrow().getLearnabilityTestOutcome();
-                        FieldProblemsException.rejectIfAny(LearningRoutes.problems(test, adoption.learningRoute(),
-                                adoption.deviationReason()));
-                        return List.of(PlanAdopted.newBuilder()
-                                .setLearningRoute(adoption.learningRoute())
-                                .setAdoptedOn(adoption.adoptedOn())
-                                .setDeviationReason(blankToNull(adoption.deviationReason()))
-                                .build());
-                    });
-            return TrajectoryView.of(outcome.record(), municipalityCode);
-        });
+        return changes.apply(municipalityCode, personId, Step.ADOPT_PLAN, adoption.version(), idempotencyKey, adoption,
+                current -> {
+                    LearnabilityTestOutcome test = current.bredeIntake().orElseThrow().getLearnabilityTestOutcome();
+                    FieldProblemsException.rejectIfAny(LearningRoutes.problems(test, adoption.learningRoute(),
+                            adoption.deviationReason()));
+                    return List.of(PlanAdopted.newBuilder()
+                            .setLearningRoute(adoption.learningRoute())
+                            .setAdoptedOn(adoption.adoptedOn())
+                            .setDeviationReason(blankToNull(adoption.deviationReason()))
+                            .build());
+                }).view();
     }
 
     /** The plan with its activities side by side, overlaps and hours beyond the availability. */
     public PlanView plan(String municipalityCode, String personId) {
-        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
-        return processingLog.record(TrajectoryResource.TRAJECTORY, "trajectory.read-plan", List.of(personId),
-                () -> PlanView.of(visible.record(), visible.availableHoursPerWeek()));
+        return records.read("trajectory.read-plan", municipalityCode, personId,
+                visible -> PlanView.of(visible.record(), visible.availableHoursPerWeek()));
     }
 
     private static String blankToNull(String text) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
@@ -35,18 +36,26 @@ public class TrajectoryChanges {
 
     private final WritePath<TrajectoryRecord, TrajectoryEvent> writes;
     private final TrajectoryRecords records;
+    private final ProcessingLog processingLog;
 
     TrajectoryChanges(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
-                      TrajectoryRecords records) {
+                      TrajectoryRecords records, ProcessingLog processingLog) {
         this.writes = trajectoryRecords.writes();
         this.records = records;
+        this.processingLog = processingLog;
     }
 
     /**
      * The record after the change, and the events of this request: the ones just published, or for a repeated
      * request the ones the first request published.
      */
-    public record Outcome(TrajectoryRecord record, List<TrajectoryEvent> events, boolean replayed) {
+    public record Outcome(TrajectoryRecord record, List<TrajectoryEvent> events, boolean replayed,
+                          String municipalityCode) {
+
+        /** The trajectory after the change, as the case worker of the municipality sees it. */
+        public TrajectoryView view() {
+            return TrajectoryView.of(record, municipalityCode);
+        }
 
         /** The payload of the request's first event of this type (the activity just planned, for example). */
         public <T> T first(Class<T> type) {
@@ -56,7 +65,9 @@ public class TrajectoryChanges {
     }
 
     /**
-     * A change to one person's trajectory.
+     * A change to one person's trajectory, for the API and the pages alike: the scope is checked once (404 for anyone
+     * else, before anything else is checked, so a version or key cannot reveal that someone exists), the change is
+     * written to the processing log and goes through the write path.
      *
      * @param municipalityCode the municipality in the request path
      * @param personId         the person
@@ -70,16 +81,32 @@ public class TrajectoryChanges {
     public Outcome apply(String municipalityCode, String personId, TrajectoryRules.Step step, int expectedVersion,
                          String idempotencyKey, Object request, Function<TrajectoryRecord, List<Object>> change) {
         records.requireVisible(municipalityCode, personId);
-        var written = writes.apply(new WritePath.Change(personId, step.name(), expectedVersion, idempotencyKey, request),
-                found -> {
-                    TrajectoryRecord current = found.orElseGet(() -> TrajectoryRecord.empty(personId));
-                    TrajectoryRules.conflict(current, step).ifPresent(conflict -> {
-                        throw new StepNotAllowedException(conflict, current.version());
-                    });
-                    return Decision.events(change.apply(current).stream()
-                            .map(payload -> (Object) new MunicipalPayload(municipalityCode, payload)).toList());
-                });
-        return new Outcome(written.record(), written.events(), written.replayed());
+        var written = processingLog.record(TrajectoryResource.TRAJECTORY, operation(step), List.of(personId),
+                () -> writes.apply(new WritePath.Change(personId, step.name(), expectedVersion, idempotencyKey, request),
+                        found -> {
+                            TrajectoryRecord current = found.orElseGet(() -> TrajectoryRecord.empty(personId));
+                            TrajectoryRules.conflict(current, step).ifPresent(conflict -> {
+                                throw new StepNotAllowedException(conflict, current.version());
+                            });
+                            return Decision.events(change.apply(current).stream()
+                                    .map(payload -> (Object) new MunicipalPayload(municipalityCode, payload)).toList());
+                        }));
+        return new Outcome(written.record(), written.events(), written.replayed(), municipalityCode);
+    }
+
+    /** The operation of each step in the processing log. */
+    private static String operation(TrajectoryRules.Step step) {
+        return "trajectory." + switch (step) {
+            case ACCEPT_HANDOVER -> "accept-handover";
+            case RECORD_BREDE_INTAKE -> "record-brede-intake";
+            case ADOPT_PLAN -> "adopt-plan";
+            case PLAN_ACTIVITY -> "plan-activity";
+            case CHANGE_ACTIVITY -> "change-activity";
+            case REACH_MILESTONE -> "record-milestone";
+            case CHANGE_PLACEMENT_READINESS -> "change-placement-readiness";
+            case MOVE -> "record-move";
+            case CLOSE -> "close-trajectory";
+        };
     }
 
     /** A payload with the municipality whose case worker records it, for the envelope. */

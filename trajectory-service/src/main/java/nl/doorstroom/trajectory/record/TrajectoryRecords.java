@@ -1,8 +1,12 @@
 package nl.doorstroom.trajectory.record;
 
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.platform.web.NotFoundException;
 import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.platform.write.RecordStore;
@@ -23,12 +27,14 @@ public class TrajectoryRecords {
     private final RecordStore<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> store;
     private final Handovers handovers;
     private final MunicipalityCodes municipalities;
+    private final ProcessingLog processingLog;
 
     TrajectoryRecords(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
-                      Handovers handovers, MunicipalityCodes municipalities) {
+                      Handovers handovers, MunicipalityCodes municipalities, ProcessingLog processingLog) {
         this.store = trajectoryRecords.store();
         this.handovers = handovers;
         this.municipalities = municipalities;
+        this.processingLog = processingLog;
     }
 
     /**
@@ -56,6 +62,15 @@ public class TrajectoryRecords {
         HandoverDossier dossier = handovers.dossier(municipalityCode, personId)
                 .orElseThrow(() -> new NotFoundException("person"));
         return new VisibleTrajectory(current(personId), dossier);
+    }
+
+    /**
+     * A read of one person's trajectory, for the API and the pages alike: scoped like {@link #requireVisible} and
+     * written to the processing log as {@code operation}.
+     */
+    public <T> T read(String operation, String municipalityCode, String personId, Function<VisibleTrajectory, T> read) {
+        VisibleTrajectory visible = requireVisible(municipalityCode, personId);
+        return processingLog.record(TrajectoryResource.TRAJECTORY, operation, List.of(personId), () -> read.apply(visible));
     }
 
     /**

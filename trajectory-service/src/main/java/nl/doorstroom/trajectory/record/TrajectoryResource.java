@@ -1,6 +1,5 @@
 package nl.doorstroom.trajectory.record;
 
-import java.util.List;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,7 +12,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.platform.audit.ProcessingActivity;
-import nl.doorstroom.platform.audit.ProcessingLog;
 import nl.doorstroom.trajectory.handover.MunicipalityCodes;
 
 /** A person's whole trajectory; the changes are the sub-resources in the feature packages. */
@@ -30,11 +28,9 @@ public class TrajectoryResource {
     public static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final TrajectoryRecords records;
-    private final ProcessingLog processingLog;
 
-    TrajectoryResource(TrajectoryRecords records, ProcessingLog processingLog) {
+    TrajectoryResource(TrajectoryRecords records) {
         this.records = records;
-        this.processingLog = processingLog;
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -45,9 +41,8 @@ public class TrajectoryResource {
             @Parameter(description = "CBS municipality code, GM followed by four digits", example = "GM0344")
             @PathVariable @Pattern(regexp = MunicipalityCodes.PATTERN) String municipalityCode,
             @Parameter(description = "Random id of the person") @PathVariable @Pattern(regexp = UUID_PATTERN) String personId) {
-        TrajectoryRecords.VisibleTrajectory visible = records.requireVisible(municipalityCode, personId);
         // handed out only once its processing-log entry is stored
-        return processingLog.record(TRAJECTORY, "trajectory.read-trajectory", List.of(personId),
-                () -> TrajectoryView.of(visible.record(), municipalityCode));
+        return records.read("trajectory.read-trajectory", municipalityCode, personId,
+                visible -> TrajectoryView.of(visible.record(), municipalityCode));
     }
 }
