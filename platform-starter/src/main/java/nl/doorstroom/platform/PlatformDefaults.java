@@ -22,6 +22,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "doorstroomPlatformDefaults";
     static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+    /** The profile of a production deployment. */
+    public static final String PRODUCTION = "production";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,7 +31,24 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
             System.setProperty(AVRO_TRUSTED_PACKAGES, CloudEventTypes.class.getPackageName());
         }
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+        Map<String, Object> defaults = defaults();
+        if (environment.matchesProfiles(PRODUCTION)) {
+            defaults.putAll(production());
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /**
+     * A production broker has at least three nodes: every topic, Streams' own included, on three of them, and a write
+     * acknowledged only once two have it, so one node can fail without losing an acknowledged event.
+     */
+    static Map<String, Object> production() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("doorstroom.topics.replication-factor", "3");
+        p.put("doorstroom.topics.min-in-sync-replicas", "2");
+        p.put("spring.kafka.streams.replication-factor", "3");
+        p.put("spring.kafka.streams.properties.topic.min.insync.replicas", "2");
+        return p;
     }
 
     static Map<String, Object> defaults() {
@@ -47,6 +66,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
         // Producers: nothing acknowledged is lost, nothing is written twice, every record carries CloudEvents headers
         p.put("spring.kafka.producer.acks", "all");
+        // the topic catalogue is authoritative: a topic created by an older version gets today's configs at start
+        p.put("spring.kafka.admin.modify-topic-configs", "true");
         p.put("spring.kafka.producer.properties.enable.idempotence", "true");
         // an HTTP write waits for its acknowledgement: do not hold records back for batching
         p.put("spring.kafka.producer.properties.linger.ms", "0");

@@ -24,7 +24,7 @@ public record PlatformProperties(String registryUrl, CloudEvents cloudEvents, To
             cloudEvents = new CloudEvents(null);
         }
         if (topics == null) {
-            topics = new Topics(3, null, null);
+            topics = new Topics(3, null, null, null);
         }
         if (publishTimeout == null) {
             publishTimeout = Duration.ofSeconds(10);
@@ -43,10 +43,13 @@ public record PlatformProperties(String registryUrl, CloudEvents cloudEvents, To
     /**
      * @param partitions        partitions of each topic the service creates
      * @param replicationFactor replicas of each topic; empty means the broker's default
+     * @param minInSyncReplicas replicas that must have a write before it is acknowledged; empty means the broker's
+     *                          default (3 and 2 in the {@code production} profile, see PlatformDefaults)
      * @param retention         retention per topic name, overriding the catalogue's (only when a topic is created),
      *                          e.g. {@code doorstroom.topics.retention[audit.processing-log]=P3650D}
      */
-    public record Topics(@DefaultValue("3") int partitions, Short replicationFactor, Map<String, Duration> retention) {
+    public record Topics(@DefaultValue("3") int partitions, Short replicationFactor, Short minInSyncReplicas,
+                         Map<String, Duration> retention) {
 
         public Topics {
             retention = retention == null ? Map.of() : Map.copyOf(retention);

@@ -1,5 +1,6 @@
 package nl.doorstroom.schemas;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +20,11 @@ public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, boo
                           Map<String, String> configs) {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
+    /**
+     * Ninety days: long enough for an operator to notice a dead letter and replay it after the fault is fixed, short
+     * enough that a record nobody could process does not linger.
+     */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(90);
 
     public Topic {
         Objects.requireNonNull(name, "name");

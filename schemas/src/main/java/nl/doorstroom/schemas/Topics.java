@@ -18,9 +18,16 @@ public final class Topics {
     /** One day: how long a tombstone itself is kept after compaction, for readers that were briefly away. */
     public static final long SUBJECT_KEYS_DELETE_RETENTION_MS = 24L * 60 * 60 * 1000;
 
+    /**
+     * A domain event topic is the system of record: every event is kept for the life of the record, and a rebuilt
+     * read model or a service that starts reading later (employer, analytics) finds everyone. An erased person's
+     * events stay but can no longer be read: what describes them is sealed with their key, which erasure destroys.
+     */
+    public static final Map<String, String> SYSTEM_OF_RECORD = Map.of("retention.ms", "-1");
+
     /** Registration, early intake and municipality link of a person; owned by intake-service, keyed by person id. */
     public static final Topic<String, PersonEvent> INTAKE_PERSON_EVENTS =
-            new Topic<>("intake.person-events", String.class, PersonEvent.class, false);
+            new Topic<>("intake.person-events", String.class, PersonEvent.class, false, SYSTEM_OF_RECORD);
 
     /**
      * A person's trajectory at the municipality: handover accepted, brede intake, the PIP and its learning route,
@@ -28,7 +35,7 @@ public final class Topics {
      * {@link #INTAKE_PERSON_EVENTS}, so one person's intake and trajectory land on the same partition number).
      */
     public static final Topic<String, TrajectoryEvent> TRAJECTORY_TRAJECTORY_EVENTS =
-            new Topic<>("trajectory.trajectory-events", String.class, TrajectoryEvent.class, false);
+            new Topic<>("trajectory.trajectory-events", String.class, TrajectoryEvent.class, false, SYSTEM_OF_RECORD);
 
     /** One day: the longest a removed candidate profile physically stays on the broker's disks. */
     public static final long CANDIDATE_PROFILES_MAX_COMPACTION_LAG_MS = 24L * 60 * 60 * 1000;

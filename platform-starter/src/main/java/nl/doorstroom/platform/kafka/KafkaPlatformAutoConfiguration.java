@@ -45,8 +45,9 @@ import nl.doorstroom.schemas.WritePathTopics;
 public class KafkaPlatformAutoConfiguration {
 
     /**
-     * Every topic of the catalogue and its dead-letter topic, with the catalogue's topic configs; creating an existing
-     * topic is a no-op (its configs are then left as they are on the broker).
+     * Every topic of the catalogue and its dead-letter topic, with the catalogue's topic configs. The catalogue is
+     * authoritative: an existing topic gets its configs at the next start ({@code spring.kafka.admin.modify-topic-configs}
+     * in {@link nl.doorstroom.platform.PlatformDefaults}).
      */
     @Bean
     KafkaAdmin.NewTopics catalogueTopics(PlatformProperties properties) {
@@ -62,15 +63,20 @@ public class KafkaPlatformAutoConfiguration {
                 configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
             }
             topics.add(newTopic(topic.name(), topic.compacted(), configs, settings));
-            topics.add(newTopic(topic.deadLetterTopic(), false, Map.of(), settings));
+            topics.add(deadLetterTopic(topic, settings));
         }
         for (WritePathTopics writePath : Topics.WRITE_PATHS) {
             for (Topic<?, ?> topic : writePath.all()) {
                 topics.add(newTopic(topic.name(), false, topic.configs(), settings));
-                topics.add(newTopic(topic.deadLetterTopic(), false, Map.of(), settings));
+                topics.add(deadLetterTopic(topic, settings));
             }
         }
         return topics;
+    }
+
+    private static NewTopic deadLetterTopic(Topic<?, ?> topic, PlatformProperties.Topics settings) {
+        return newTopic(topic.deadLetterTopic(), false,
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topic.DEAD_LETTER_RETENTION.toMillis())), settings);
     }
 
     private static NewTopic newTopic(String name, boolean compacted, Map<String, String> configs,
@@ -78,6 +84,9 @@ public class KafkaPlatformAutoConfiguration {
         TopicBuilder builder = TopicBuilder.name(name).partitions(settings.partitions());
         if (settings.replicationFactor() != null) {
             builder.replicas(settings.replicationFactor());
+        }
+        if (settings.minInSyncReplicas() != null) {
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInSyncReplicas().toString());
         }
         if (compacted) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);

@@ -1,6 +1,7 @@
 package nl.doorstroom.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -27,13 +28,25 @@ class CatalogueTopicsTest {
                 .containsEntry("max.compaction.lag.ms", "86400000")
                 .containsEntry("min.cleanable.dirty.ratio", "0.01")
                 .containsEntry("delete.retention.ms", "86400000");
-        assertThat(configs(Topics.PRIVACY_SUBJECT_KEYS.deadLetterTopic())).isEmpty();
+        assertThat(configs(Topics.PRIVACY_SUBJECT_KEYS.deadLetterTopic())).containsOnly(entry("retention.ms", "7776000000"));
     }
 
     @Test
-    void eventTopicsKeepTheirDefaults() {
-        assertThat(configs(Topics.INTAKE_PERSON_EVENTS.name())).isEmpty();
-        assertThat(topics).containsKeys(Topics.INTAKE_PERSON_EVENTS.deadLetterTopic());
+    void eventTopicsAreKeptForTheLifeOfTheRecordAndDeadLettersForNinetyDays() {
+        assertThat(configs(Topics.INTAKE_PERSON_EVENTS.name())).containsOnly(entry("retention.ms", "-1"));
+        assertThat(configs(Topics.TRAJECTORY_TRAJECTORY_EVENTS.name())).containsOnly(entry("retention.ms", "-1"));
+        assertThat(configs(Topics.INTAKE_PERSON_EVENTS.deadLetterTopic())).containsOnly(entry("retention.ms", "7776000000"));
+    }
+
+    @Test
+    void replicationAndMinimumInSyncReplicasAsConfigured() {
+        NewTopic events = KafkaPlatformAutoConfiguration
+                .catalogue(new PlatformProperties.Topics(6, (short) 3, (short) 2, Map.of())).stream()
+                .filter(topic -> topic.name().equals(Topics.INTAKE_PERSON_EVENTS.name())).findFirst().orElseThrow();
+        assertThat(events.numPartitions()).isEqualTo(6);
+        assertThat(events.replicationFactor()).isEqualTo((short) 3);
+        assertThat(events.configs()).containsEntry("min.insync.replicas", "2");
+        assertThat(configs(Topics.INTAKE_PERSON_EVENTS.name())).doesNotContainKey("min.insync.replicas");
     }
 
     /** NewTopic answers null for "no configs". */
