@@ -112,6 +112,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put(streams + "producer.interceptor.classes", CloudEventsProducerInterceptor.class.getName());
         p.put(streams + "producer." + CloudEventsProducerInterceptor.SOURCE_CONFIG, "${doorstroom.cloud-events.source}");
 
+        // JSON in: exactly the request's own fields, each in its own type, within the body limit (64 KB); an unknown
+        // field or a "1.9" for a version is refused, not guessed at (the scalar coercions: JsonInputStrictness)
+        p.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        p.put("spring.jackson.deserialization.accept-float-as-int", "false");
+        p.put("spring.jackson.deserialization.fail-on-null-for-primitives", "true");
+        p.put("spring.jackson.factory.constraints.read.max-document-length", "65536");
+        p.put("spring.jackson.factory.constraints.read.max-string-length", "65536");
+        p.put("spring.jackson.factory.constraints.read.max-nesting-depth", "32");
+        p.put("spring.jackson.factory.constraints.read.max-name-length", "256");
+        p.put("spring.jackson.factory.constraints.read.max-number-length", "32");
+
         // Web: Dutch first, problem details, no trailing-slash or extension tricks
         p.put("spring.mvc.problemdetails.enabled", "true");
         p.put("spring.messages.basename", "messages,doorstroom-platform-messages");

@@ -131,6 +131,17 @@ public class PlatformSecurityAutoConfiguration {
         };
     }
 
+    /** A role that may not use an endpoint is refused before its request body is read ({@link RolesBeforeBody}). */
+    @Bean
+    WebMvcConfigurer rolesBeforeBody() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RolesBeforeBody());
+            }
+        };
+    }
+
     /** Roles of a user who signed in on a page come from the same {@code roles} claim as in API tokens. */
     @Bean
     GrantedAuthoritiesMapper doorstroomRolesFromOidcClaims() {

@@ -11,6 +11,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,11 +20,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as RFC 9457 problem details in the user's language, like every other error of the API; the
+ * 401, 403 and the firewall's 400 as RFC 9457 problem details in the user's language, like every other error of the API; the
  * {@code WWW-Authenticate} header tells a client it needs a bearer token. The reason a token was refused is not
  * told (it would help an attacker), only that it was.
  */
-public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        RequestRejectedHandler {
 
     private final MessageSource messages;
     private final LocaleResolver locales;
@@ -46,6 +49,13 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "doorstroom.problem.forbidden");
+    }
+
+    /** A request the firewall refuses (an encoded slash, a path with {@code ..} or {@code ;}): 400, like any bad input. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
+            throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "doorstroom.problem.rejected-request");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)

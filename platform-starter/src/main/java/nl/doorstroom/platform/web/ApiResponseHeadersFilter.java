@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class ApiResponseHeadersFilter extends OncePerRequestFilter {
 
+    /** The full version of the API that answered (NL API Design Rules, API-57). */
+    public static final String HEADER = "API-Version";
+
     private final String apiVersion;
 
     public ApiResponseHeadersFilter(String apiVersion) {
@@ -29,7 +32,7 @@ public class ApiResponseHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("API-Version", apiVersion);
+        response.setHeader(HEADER, apiVersion);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");

@@ -15,25 +15,26 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.platform.write.ChangeRefusedException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error of every REST API as RFC 9457 problem details: 400 with one {@code invalidParams} entry per invalid
@@ -91,6 +92,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(RequestBodyLimitFilter.tooLarge(messages, LocaleContextHolder.getLocale(), tooLarge.maxBytes()));
+            }
+        }
         String field = fieldOf(ex);
         String reason = message(field == null ? "doorstroom.problem.unreadable-body" : "doorstroom.problem.unreadable-field");
         List<InvalidParam> invalid = List.of(new InvalidParam(field == null ? "body" : field,

@@ -12,11 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -25,8 +27,10 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -52,6 +56,11 @@ public class WebPlatformAutoConfiguration {
     public static final String LANGUAGE_COOKIE = "doorstroom-lang";
 
     @Bean
+    JsonMapperBuilderCustomizer jsonInputStrictness() {
+        return new JsonInputStrictness();
+    }
+
+    @Bean
     ProblemDetailsAdvice problemDetailsAdvice(MessageSource messageSource) {
         return new ProblemDetailsAdvice(messageSource);
     }
@@ -60,6 +69,8 @@ public class WebPlatformAutoConfiguration {
     FilterRegistrationBean<ApiResponseHeadersFilter> apiResponseHeadersFilter(PlatformProperties properties) {
         var registration = new FilterRegistrationBean<>(new ApiResponseHeadersFilter(properties.apiVersion()));
         registration.addUrlPatterns("/api/*");
+        // first of all, so the answers of Spring Security (401, 403) and of the body limit (413) carry the headers too
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
@@ -71,6 +82,7 @@ public class WebPlatformAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, messages, localeResolver,
                 json.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder().build())));
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -137,7 +149,7 @@ public class WebPlatformAutoConfiguration {
          * Paths relative to the versioned server URL, and every error answer documented as application/problem+json.
          */
         @Bean
-        OpenApiCustomizer doorstroomApiConventions() {
+        OpenApiCustomizer doorstroomApiConventions(PlatformProperties properties) {
             return openApi -> {
                 if (openApi.getPaths() == null) {
                     return;
@@ -155,7 +167,15 @@ public class WebPlatformAutoConfiguration {
                     responses.computeIfAbsent("404", code -> new ApiResponse().description("Not found, or not visible to you")).setContent(problem);
                     responses.computeIfAbsent("503", code -> new ApiResponse().description("Temporarily unavailable; retry after the Retry-After header")).setContent(problem);
                     responses.computeIfAbsent("500", code -> new ApiResponse().description("Unexpected error")).setContent(problem);
+                    responses.values().forEach(response -> response.addHeaderObject(ApiResponseHeadersFilter.HEADER,
+                            new Header().$ref("#/components/headers/" + ApiResponseHeadersFilter.HEADER)));
                 }));
+                if (openApi.getComponents() == null) {
+                    openApi.setComponents(new Components());
+                }
+                openApi.getComponents().addHeaders(ApiResponseHeadersFilter.HEADER, new Header()
+                        .description("The full version of the API that answered (NL API Design Rules, API-57)")
+                        .required(true).schema(new Schema<>().type("string").example(properties.apiVersion())));
                 if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null
                         && !openApi.getComponents().getSchemas().containsKey("ProblemDetail")) {
                     openApi.getComponents().addSchemas("ProblemDetail", new Schema<>().type("object")
