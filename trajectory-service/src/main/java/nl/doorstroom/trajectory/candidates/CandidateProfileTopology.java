@@ -48,13 +48,13 @@ public class CandidateProfileTopology {
     @Bean
     static KStream<String, CandidateProfile> candidateProfiles(StreamsBuilder builder, KafkaProperties kafka,
                                                                KStream<String, HandoverDossier> dossierChanges,
-                                                               KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
+                                                               KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> keyedTrajectories,
                                                                Pseudonyms pseudonyms, Municipalities municipalities) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED),
                         Serdes.String(), AvroSerdes.<CandidateProfile>valueSerde(kafka))
                 .withCachingDisabled());
         KStream<String, String> changedPersons = dossierChanges.mapValues((personId, dossier) -> personId)
-                .merge(trajectoryRecords.changes().mapValues((personId, trajectory) -> personId));
+                .merge(keyedTrajectories.changes().mapValues((personId, trajectory) -> personId));
         KStream<String, CandidateProfile> profiles = changedPersons.process(
                 () -> new ProfileProcessor(pseudonyms, municipalities),
                 HandoverTopology.DOSSIERS, TrajectoryTopology.STORE, PUBLISHED);

@@ -17,14 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import nl.doorstroom.platform.kafka.AvroSerdes;
-import nl.doorstroom.platform.write.KeyedRecords;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.PersonLinkedToMunicipality;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
-import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
-import nl.doorstroom.trajectory.record.TrajectoryRecord;
 
 /**
  * Materialises the handover read models from {@code intake.person-events} and the moves on
@@ -70,7 +67,7 @@ public class HandoverTopology {
      */
     @Bean
     static KStream<String, HandoverDossier> dossierChanges(StreamsBuilder builder, KafkaProperties kafka,
-                                                           KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords) {
+                                                           KStream<String, TrajectoryEvent> trajectoryEvents) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOSSIERS),
                         Serdes.String(), AvroSerdes.<HandoverDossier>valueSerde(kafka))
                 .withCachingDisabled());
@@ -80,7 +77,7 @@ public class HandoverTopology {
         KStream<String, PersonEvent> events = builder.stream(Topics.INTAKE_PERSON_EVENTS.name(),
                 Consumed.with(Serdes.String(), AvroSerdes.<PersonEvent>valueSerde(kafka)));
         KStream<String, HandoverDossier> fromIntake = events.process(HandoverProcessor::new, DOSSIERS, INBOX);
-        KStream<String, HandoverDossier> fromMoves = trajectoryRecords.events().process(MoveProcessor::new, DOSSIERS, INBOX);
+        KStream<String, HandoverDossier> fromMoves = trajectoryEvents.process(MoveProcessor::new, DOSSIERS, INBOX);
         return fromIntake.merge(fromMoves);
     }
 

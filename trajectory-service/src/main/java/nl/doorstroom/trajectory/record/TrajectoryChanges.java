@@ -38,9 +38,9 @@ public class TrajectoryChanges {
     private final TrajectoryRecords records;
     private final ProcessingLog processingLog;
 
-    TrajectoryChanges(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
+    TrajectoryChanges(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> keyedTrajectories,
                       TrajectoryRecords records, ProcessingLog processingLog) {
-        this.writes = trajectoryRecords.writes();
+        this.writes = keyedTrajectories.writes();
         this.records = records;
         this.processingLog = processingLog;
     }

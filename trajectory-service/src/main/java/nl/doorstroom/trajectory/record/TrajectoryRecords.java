@@ -29,9 +29,9 @@ public class TrajectoryRecords {
     private final MunicipalityCodes municipalities;
     private final ProcessingLog processingLog;
 
-    TrajectoryRecords(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords,
+    TrajectoryRecords(KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> keyedTrajectories,
                       Handovers handovers, MunicipalityCodes municipalities, ProcessingLog processingLog) {
-        this.store = trajectoryRecords.store();
+        this.store = keyedTrajectories.store();
         this.handovers = handovers;
         this.municipalities = municipalities;
         this.processingLog = processingLog;

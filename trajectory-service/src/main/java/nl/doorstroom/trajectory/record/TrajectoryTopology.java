@@ -1,6 +1,7 @@
 package nl.doorstroom.trajectory.record;
 
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,9 +31,16 @@ public class TrajectoryTopology {
 
     /** The trajectory topic read once, the record stores, and the write path of every trajectory. */
     @Bean
-    static KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> trajectoryRecords(
+    static KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> keyedTrajectories(
             WritePaths paths, StreamsBuilder builder, ReadModels readModels) {
         return paths.records(builder, readModels, new KeyedRecords.Definition<>(Topics.TRAJECTORY_TRAJECTORY_EVENTS, STORE,
                 HISTORY, TrajectoryRecord.FOLD, TrajectoryRecord::of, TrajectoryChanges::envelope));
+    }
+
+    /** The trajectory events, for topologies of other features (the handover follows a move). */
+    @Bean
+    static KStream<String, TrajectoryEvent> trajectoryEvents(
+            KeyedRecords<TrajectoryRecordState, TrajectoryRecord, TrajectoryEvent> keyedTrajectories) {
+        return keyedTrajectories.events();
     }
 }
