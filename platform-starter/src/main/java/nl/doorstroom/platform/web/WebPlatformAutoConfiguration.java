@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.catalina.connector.Connector;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.MessageSource;
@@ -121,6 +124,23 @@ public class WebPlatformAutoConfiguration {
                 registry.addInterceptor(interceptor).excludePathPatterns(API_BASE_PATH + "/**");
             }
         };
+    }
+
+    /**
+     * An encoded slash or backslash in a path reaches Spring Security's firewall, which refuses it with problem
+     * details, instead of being refused by Tomcat itself with an HTML page.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Connector.class)
+    static class EncodedSlashesToTheFirewall {
+
+        @Bean
+        TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
+            return connector -> {
+                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+                connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            };
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
