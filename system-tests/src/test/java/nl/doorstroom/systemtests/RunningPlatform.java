@@ -85,6 +85,7 @@ final class RunningPlatform {
                 "doorstroom.topics.partitions", "2"));
         // the public DEMO privacy keys, as in the local stack
         PrivacyDemoSettings.properties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
+        settings.put(PrivacyDemoSettings.ALLOWED_PROPERTY, "true");
         settings.putAll(Keycloak.loginProperties(issuer));
         return settings;
     }

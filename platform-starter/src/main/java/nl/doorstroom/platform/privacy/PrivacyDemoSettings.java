@@ -19,7 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  * tests only. They apply when the Spring profile {@value #LOCAL_PROFILE} is active (as the lowest-precedence
  * property source, so a value the service sets wins), and never otherwise; platform-test offers them to tests that
  * ask for them. Every demo value decodes to a text starting with {@value #MARKER}, by which
- * {@link #isDemoSecret(byte[])} recognises them so that their use is logged as a warning.
+ * {@link #isDemoSecret(byte[])} recognises them so that their use is logged as a warning. Outside that profile a
+ * service refuses to start with any of them (or with the local realm's client secret), unless the test
+ * infrastructure says it runs tests ({@value #ALLOWED_PROPERTY}).
  */
 public class PrivacyDemoSettings implements EnvironmentPostProcessor {
 
@@ -29,12 +31,36 @@ public class PrivacyDemoSettings implements EnvironmentPostProcessor {
     private static final String RESOURCE = "/doorstroom-privacy-demo.properties";
     private static final String SOURCE_NAME = "doorstroomPrivacyDemoSettings (DEMO ONLY)";
 
+    /** Set by the test infrastructure (platform-test, system tests), which runs services with the demo values. */
+    public static final String ALLOWED_PROPERTY = "doorstroom.privacy.demo-secrets-allowed";
+    /** The local realm's client secret of the pages (deploy/local's Keycloak), public like the rest. */
+    static final String DEMO_CLIENT_SECRET = "doorstroom-web-local-secret";
+    static final String CLIENT_SECRET_PROPERTY = "spring.security.oauth2.client.registration.keycloak.client-secret";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (Arrays.asList(environment.getActiveProfiles()).contains(LOCAL_PROFILE)
-                && !environment.getPropertySources().contains(SOURCE_NAME)) {
+        boolean local = Arrays.asList(environment.getActiveProfiles()).contains(LOCAL_PROFILE);
+        if (local && !environment.getPropertySources().contains(SOURCE_NAME)) {
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, properties()));
         }
+        if (!local && !environment.getProperty(ALLOWED_PROPERTY, Boolean.class, false)) {
+            refuseDemoSecrets(environment);
+        }
+    }
+
+    /**
+     * Outside the local stack and tests a service does not start with a secret from the repository: anyone can read
+     * those, so the data they protect would be anyone's.
+     */
+    static void refuseDemoSecrets(ConfigurableEnvironment environment) {
+        Map<String, Object> demo = new LinkedHashMap<>(properties());
+        demo.put(CLIENT_SECRET_PROPERTY, DEMO_CLIENT_SECRET);
+        demo.forEach((name, value) -> {
+            if (value.equals(environment.getProperty(name))) {
+                throw new IllegalStateException(name + " is a public DEMO value from the repository. Set a secret of "
+                        + "your own; demo values are accepted only with the Spring profile " + LOCAL_PROFILE + ".");
+            }
+        });
     }
 
     /** The demo settings, {@code doorstroom.privacy.*} names to values. Public: anyone can read them. */
