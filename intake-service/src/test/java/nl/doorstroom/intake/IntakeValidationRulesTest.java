@@ -95,6 +95,9 @@ class IntakeValidationRulesTest {
                 Arguments.of("missing birth date", reg("Amina", "Haddad", null, "1234567890", "SY", "AZC-BUDEL"), "personalDetails.dateOfBirth"),
                 Arguments.of("blank given names", reg("  ", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.givenNames"),
                 Arguments.of("line break in a name", reg("Amina\nX", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.givenNames"),
+                Arguments.of("a right-to-left override in a name", reg("Amina\u202Eadammah", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.givenNames"),
+                Arguments.of("a zero-width space in a name", reg("Amina", "Had\u200Bdad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.familyName"),
+                Arguments.of("a byte order mark in a name", reg("\uFEFFAmina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.givenNames"),
                 Arguments.of("name over 100 characters", reg("Amina", "x".repeat(101), LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"), "personalDetails.familyName"),
                 Arguments.of("unknown country", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "XX", "AZC-BUDEL"), "personalDetails.countryOfOrigin"),
                 Arguments.of("alpha-3 country", reg("Amina", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SYR", "AZC-BUDEL"), "personalDetails.countryOfOrigin"),
@@ -113,6 +116,8 @@ class IntakeValidationRulesTest {
         assertThat(validator.validate(registration())).isEmpty();
         assertThat(validator.validate(reg("Amina", "Haddad", LocalDate.now(), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
         assertThat(validator.validate(reg("Anne-Marie O'Neil Çelik", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
+        assertThat(validator.validate(reg("أمينة", "حداد", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
+        assertThat(validator.validate(reg("Amina 😊", "Haddad", LocalDate.of(1994, 3, 12), "1234567890", "SY", "AZC-BUDEL"))).isEmpty();
     }
 
     static EarlyIntake intake() {

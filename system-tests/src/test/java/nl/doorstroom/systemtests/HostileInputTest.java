@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Hostile input against every service: bodies far over the limit sent without a length, by a role that may not post
  * them and by one that may; paging numbers that would overflow; unknown fields and scalars in the wrong type; odd path
- * segments. No answer is a 5xx, every 4xx is problem details with the API-Version header, and nothing is published.
+ * segments; invisible characters in a name. No answer is a 5xx, every 4xx is problem details with the API-Version header, and nothing is published.
  */
 class HostileInputTest {
 
@@ -83,6 +83,11 @@ class HostileInputTest {
         expectInvalid(send("PUT", earlyIntake, staff, """
                 {"version":"1"}"""), "version");
         expect(send("POST", intake + "/api/v1/persons", staff, "[".repeat(1000) + "]".repeat(1000)), 400);
+
+        // invisible characters that make a name read as something else
+        expectInvalid(send("POST", intake + "/api/v1/persons", staff, """
+                {"personalDetails":%s,"receptionLocation":"AZC-BUDEL"}""".formatted(IntakeApi.personalDetails(
+                "Amina\u202Eadammah", "Haddad", IntakeApi.vNumber(), null))), "personalDetails.givenNames");
 
         // no token, a token of the wrong role, nobody there
         expect(send("GET", intake + "/api/v1/persons", null, null), 401);

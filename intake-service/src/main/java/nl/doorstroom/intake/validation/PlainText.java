@@ -12,11 +12,13 @@ import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * One line of text without control characters. Markup is not refused: a name such as {@code <b>} is stored as the
- * text it is and every page renders it escaped, so it can never run as HTML.
+ * One line of text without control or invisible format characters: no bidi overrides or isolates (which make a name
+ * read differently from what it is), no zero-width characters (which make two names look the same), no line
+ * separators. Markup is not refused: a name such as {@code <b>} is stored as the text it is and every page renders it
+ * escaped, so it can never run as HTML.
  */
 @Documented
-@Pattern(regexp = "\\P{Cntrl}*")
+@Pattern(regexp = "[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\u2028\\u2029]*")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})

@@ -13,12 +13,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A short free text of at most 1000 characters: line breaks and tabs are allowed, other control characters are not.
- * Markup is not refused; it is stored as the text it is and rendered escaped.
+ * A short free text of at most 1000 characters: line breaks and tabs are allowed; other control characters and
+ * invisible format characters (bidi overrides and isolates, zero-width characters) are not, so a text reads as what
+ * it is. Markup is not refused; it is stored as the text it is and rendered escaped.
  */
 @Documented
 @Size(max = 1000)
-@Pattern(regexp = "[\\P{Cntrl}\\n\\r\\t]*")
+@Pattern(regexp = "(?:[\\n\\r\\t]|[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\u2028\\u2029])*")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
