@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Hostile input against every service: bodies far over the limit sent without a length, by a role that may not post
  * them and by one that may; paging numbers that would overflow; unknown fields and scalars in the wrong type; odd path
- * segments; invisible characters in a name. No answer is a 5xx, every 4xx is problem details with the API-Version header, and nothing is published.
+ * segments; invisible characters in a name; a date far outside its field's range. No answer is a 5xx, every 4xx is problem details with the API-Version header, and nothing is published.
  */
 class HostileInputTest {
 
@@ -83,6 +83,12 @@ class HostileInputTest {
         expectInvalid(send("PUT", earlyIntake, staff, """
                 {"version":"1"}"""), "version");
         expect(send("POST", intake + "/api/v1/persons", staff, "[".repeat(1000) + "]".repeat(1000)), 400);
+
+        // a date far outside what the field can mean
+        expectInvalid(send("POST", intake + "/api/v1/persons/" + person.id() + "/municipality-links",
+                TestTokens.coaPlacementOfficer(), """
+                        {"version":%d,"municipalityCode":"GM0344","permitDate":"1800-01-01","linkDate":"1800-01-02"}"""
+                        .formatted(person.version())), "permitDate");
 
         // invisible characters that make a name read as something else
         expectInvalid(send("POST", intake + "/api/v1/persons", staff, """

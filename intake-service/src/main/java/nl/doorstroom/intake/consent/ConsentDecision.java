@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import nl.doorstroom.platform.validation.PlausibleDate;
 
 /**
  * The person's decision on one purpose that rests on consent (toestemming). The handover to the municipality does
@@ -17,7 +18,7 @@ public record ConsentDecision(
         @NotNull @Min(1) Integer version,
         @NotNull Purpose purpose,
         @NotNull Decision decision,
-        @NotNull @PastOrPresent LocalDate decidedOn) {
+        @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate decidedOn) {
 
     /** EMPLOYER_PROFILE_SHARING: a minimised, pseudonymised profile shown to employers in the labour-market region. */
     public enum Purpose { EMPLOYER_PROFILE_SHARING }

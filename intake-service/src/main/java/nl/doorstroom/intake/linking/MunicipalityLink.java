@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import nl.doorstroom.platform.reference.KnownMunicipality;
+import nl.doorstroom.platform.validation.PlausibleDate;
 
 /**
  * The link (koppeling) COA makes between a permit holder and the municipality that will house them.
@@ -28,8 +29,8 @@ import nl.doorstroom.platform.reference.KnownMunicipality;
 public record MunicipalityLink(
         @NotNull @Min(1) Integer version,
         @NotNull @KnownMunicipality String municipalityCode,
-        @NotNull @PastOrPresent LocalDate permitDate,
-        @NotNull @PastOrPresent LocalDate linkDate) {
+        @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate permitDate,
+        @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate linkDate) {
 
     @Documented
     @Constraint(validatedBy = LinkAfterPermit.Validator.class)

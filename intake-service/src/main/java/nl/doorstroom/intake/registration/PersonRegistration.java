@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.doorstroom.intake.validation.VNumber;
+import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.intake.FamilyRelationship;
 
 /**
@@ -31,7 +32,7 @@ public record PersonRegistration(
     public record FamilyReunificationInput(
             @NotNull @VNumber String anchorVNumber,
             @NotNull Relationship relationship,
-            @NotNull @PastOrPresent LocalDate permitDate) {
+            @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate permitDate) {
     }
 
     /** Relationship of the nareiziger to the anchor person. */

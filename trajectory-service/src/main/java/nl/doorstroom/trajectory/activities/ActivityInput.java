@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.Activity;
 import nl.doorstroom.schemas.trajectory.ActivityKind;
 import nl.doorstroom.trajectory.record.ShortText;
@@ -23,10 +24,10 @@ import nl.doorstroom.trajectory.record.ShortText;
 public record ActivityInput(
         @NotNull @Min(0) Integer version,
         @NotNull ActivityKind kind,
-        @NotNull LocalDate plannedStart,
-        LocalDate plannedEnd,
-        LocalDate actualStart,
-        LocalDate actualEnd,
+        @NotNull @PlausibleDate(yearsBack = 30, yearsAhead = 10) LocalDate plannedStart,
+        @PlausibleDate(yearsBack = 30, yearsAhead = 10) LocalDate plannedEnd,
+        @PlausibleDate(yearsBack = 30) LocalDate actualStart,
+        @PlausibleDate(yearsBack = 30) LocalDate actualEnd,
         @NotNull @Min(ActivityRules.MIN_HOURS_PER_WEEK) @Max(ActivityRules.MAX_HOURS_PER_WEEK) Integer hoursPerWeek,
         @ShortText String provider) {
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.BredeIntakeRecorded;
 import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
 import nl.doorstroom.trajectory.record.ShortText;
@@ -21,7 +22,7 @@ import nl.doorstroom.trajectory.record.ShortText;
  */
 public record BredeIntake(
         @NotNull @Min(0) Integer version,
-        @NotNull @PastOrPresent LocalDate date,
+        @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate date,
         @NotNull LearnabilityTestOutcome learnabilityTestOutcome,
         @ShortText String educationFindings,
         @ShortText String workFindings,

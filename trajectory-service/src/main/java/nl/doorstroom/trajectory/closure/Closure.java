@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.ClosureOutcome;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
 import nl.doorstroom.trajectory.record.ShortText;
@@ -17,7 +18,7 @@ import nl.doorstroom.trajectory.record.ShortText;
  */
 public record Closure(
         @NotNull @Min(0) Integer version,
-        @NotNull @PastOrPresent LocalDate closedOn,
+        @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate closedOn,
         @NotNull ClosureOutcome outcome,
         @ShortText String note) {
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
 import nl.doorstroom.schemas.trajectory.MilestoneKind;
@@ -24,7 +25,7 @@ import nl.doorstroom.trajectory.record.ShortText;
 public record MilestoneInput(
         @NotNull @Min(0) Integer version,
         @NotNull MilestoneKind kind,
-        @NotNull @PastOrPresent LocalDate date,
+        @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate date,
         CefrSkill skill,
         CefrLevel level,
         @ShortText String description) {

@@ -6,8 +6,9 @@ import java.util.List;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import nl.doorstroom.platform.reference.KnownMunicipality;
-import nl.doorstroom.schemas.trajectory.PersonMoved;
+import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.platform.write.FieldProblem;
+import nl.doorstroom.schemas.trajectory.PersonMoved;
 
 /**
  * A move of the person to another municipality, in or outside the labour-market region.
@@ -19,7 +20,7 @@ import nl.doorstroom.platform.write.FieldProblem;
 public record Move(
         @NotNull @Min(0) Integer version,
         @NotNull @KnownMunicipality String toMunicipalityCode,
-        @NotNull LocalDate moveDate) {
+        @NotNull @PlausibleDate(yearsBack = 30, yearsAhead = 1) LocalDate moveDate) {
 
     static final String SAME_MUNICIPALITY = "trajectory.field.same-municipality";
 

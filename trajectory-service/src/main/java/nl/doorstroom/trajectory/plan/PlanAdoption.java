@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.LearningRoute;
 import nl.doorstroom.trajectory.record.ShortText;
 
@@ -19,6 +20,6 @@ import nl.doorstroom.trajectory.record.ShortText;
 public record PlanAdoption(
         @NotNull @Min(0) Integer version,
         @NotNull LearningRoute learningRoute,
-        @NotNull @PastOrPresent LocalDate adoptedOn,
+        @NotNull @PastOrPresent @PlausibleDate(yearsBack = 30) LocalDate adoptedOn,
         @ShortText String deviationReason) {
 }
