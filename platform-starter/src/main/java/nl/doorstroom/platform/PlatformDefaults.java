@@ -48,6 +48,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put("doorstroom.topics.min-in-sync-replicas", "2");
         p.put("spring.kafka.streams.replication-factor", "3");
         p.put("spring.kafka.streams.properties.topic.min.insync.replicas", "2");
+        // behind the TLS-terminating proxy: its X-Forwarded-* headers are believed only from a private-network address
+        // (Tomcat's RemoteIpValve and its internal-proxies default), and the session cookie is sent over TLS only
+        p.put("server.forward-headers-strategy", "native");
+        p.put("server.servlet.session.cookie.secure", "true");
         return p;
     }
 
@@ -130,6 +134,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put("server.error.include-message", "never");
         p.put("server.error.include-stacktrace", "never");
         p.put("spring.servlet.multipart.enabled", "false");
+        // the page session cookie is never sent along with a request another site starts
+        p.put("server.servlet.session.cookie.same-site", "lax");
+        p.put("server.servlet.session.cookie.http-only", "true");
 
         // Bearer tokens: roles in the "roles" claim, for the Doorstroom API audience. Which identity provider signs
         // them is the deployment's choice (spring.security.oauth2.resourceserver.jwt.issuer-uri), never a default.

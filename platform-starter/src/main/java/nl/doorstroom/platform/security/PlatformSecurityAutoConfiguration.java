@@ -1,7 +1,10 @@
 package nl.doorstroom.platform.security;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,10 +19,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -82,7 +87,9 @@ public class PlatformSecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens only: nothing a browser sends by itself authenticates an API call
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
@@ -95,10 +102,15 @@ public class PlatformSecurityAutoConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.PLATFORM_OPERATOR.claimValue())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                        .accessDeniedHandler(problems));
         ClientRegistrationRepository registrations = clients.getIfAvailable();
+        // forms post only to this service, and the sign-out's redirect only goes on to the identity provider
+        String formTargets = String.join(" ", identityProviders(registrations));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                        + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; "
+                        + "form-action 'self'" + (formTargets.isEmpty() ? "" : " " + formTargets)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         if (registrations != null) {
             // signing out also ends the session at the identity provider, or the next page would sign in again silently
             OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
@@ -108,6 +120,25 @@ public class PlatformSecurityAutoConfiguration {
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         return http.build();
+    }
+
+    /** The origins of the identity providers the pages sign in with (scheme, host and port of each issuer). */
+    private static List<String> identityProviders(ClientRegistrationRepository registrations) {
+        if (!(registrations instanceof Iterable<?> all)) {
+            return List.of();
+        }
+        List<String> origins = new ArrayList<>();
+        for (Object registration : all) {
+            String issuer = ((ClientRegistration) registration).getProviderDetails().getIssuerUri();
+            if (issuer != null) {
+                URI uri = URI.create(issuer);
+                String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+                if (!origins.contains(origin)) {
+                    origins.add(origin);
+                }
+            }
+        }
+        return origins;
     }
 
     /** Every page's header shows who is signed in ({@code signedIn} in the model of a rendered page). */
