@@ -1,5 +1,8 @@
 package nl.doorstroom.platform.web;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 
 import tools.jackson.databind.cfg.CoercionAction;
@@ -14,24 +17,20 @@ import tools.jackson.databind.type.LogicalType;
  */
 class JsonInputStrictness implements JsonMapperBuilderCustomizer {
 
+    /** For each kind of value, the other JSON shapes Jackson would coerce into it. */
+    private static final Map<LogicalType, List<CoercionInputShape>> REFUSED = Map.of(
+            LogicalType.Integer, List.of(CoercionInputShape.String, CoercionInputShape.EmptyString,
+                    CoercionInputShape.Float, CoercionInputShape.Boolean),
+            LogicalType.Float, List.of(CoercionInputShape.String, CoercionInputShape.EmptyString,
+                    CoercionInputShape.Boolean),
+            LogicalType.Boolean, List.of(CoercionInputShape.String, CoercionInputShape.EmptyString,
+                    CoercionInputShape.Integer),
+            LogicalType.Textual, List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                    CoercionInputShape.Boolean));
+
     @Override
     public void customize(JsonMapper.Builder builder) {
-        builder.withCoercionConfig(LogicalType.Integer, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Float, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        REFUSED.forEach((type, shapes) -> builder.withCoercionConfig(type,
+                config -> shapes.forEach(shape -> config.setCoercion(shape, CoercionAction.Fail))));
     }
 }
