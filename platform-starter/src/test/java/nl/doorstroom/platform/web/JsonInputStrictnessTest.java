@@ -3,9 +3,9 @@ package nl.doorstroom.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +35,7 @@ class JsonInputStrictnessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"version\":\"3\"}", "{\"version\":\"\"}", "{\"version\":true}",
+            "{\"version\":\"3\"}", "{\"version\":\"\"}", "{\"version\":true}", "{\"version\":1.9}",
             "{\"name\":12}", "{\"name\":1.5}", "{\"name\":false}",
             "{\"ready\":\"true\"}", "{\"ready\":1}",
             "{\"hours\":\"12\"}", "{\"hours\":true}"})
