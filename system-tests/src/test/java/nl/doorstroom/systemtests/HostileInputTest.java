@@ -191,7 +191,6 @@ class HostileInputTest {
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
-    }
 
     private HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
