@@ -120,7 +120,8 @@ class HostileInputTest {
                     null, null);
             assertThat(document.statusCode()).as(service).isEqualTo(200);
             JsonNode openApi = JSON.readTree(document.body());
-            assertThat(openApi.at("/components/headers/API-Version/schema/type").asString()).isEqualTo("string");
+            // a string (OpenAPI 3.1 may write the type as a list of one)
+            assertThat(openApi.at("/components/headers/API-Version/schema").toString()).as(service).contains("string");
             List<String> without = new ArrayList<>();
             openApi.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
                     operation.getValue().path("responses").properties().forEach(response -> {
