@@ -3,6 +3,7 @@ package nl.doorstroom.platform.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.catalina.connector.Connector;
@@ -147,6 +148,11 @@ public class WebPlatformAutoConfiguration {
     @ConditionalOnClass(OpenAPI.class)
     static class OpenApiDocumentation {
 
+        /** A schema of one JSON type, as OpenAPI 3.0 ({@code type}) and 3.1 ({@code types}) each write it. */
+        private static Schema<Object> typed(String type) {
+            return new Schema<>().type(type).types(Set.of(type));
+        }
+
         @Bean
         OpenAPI doorstroomOpenApi(PlatformProperties properties,
                                   @Value("${spring.application.name:doorstroom}") String application) {
@@ -195,19 +201,19 @@ public class WebPlatformAutoConfiguration {
                 }
                 openApi.getComponents().addHeaders(ApiResponseHeadersFilter.HEADER, new Header()
                         .description("The full version of the API that answered (NL API Design Rules, API-57)")
-                        .required(true).schema(new Schema<>().type("string").example(properties.apiVersion())));
+                        .required(true).schema(typed("string").example(properties.apiVersion())));
                 if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null
                         && !openApi.getComponents().getSchemas().containsKey("ProblemDetail")) {
-                    openApi.getComponents().addSchemas("ProblemDetail", new Schema<>().type("object")
-                            .addProperty("type", new Schema<>().type("string").format("uri"))
-                            .addProperty("title", new Schema<>().type("string"))
-                            .addProperty("status", new Schema<>().type("integer"))
-                            .addProperty("detail", new Schema<>().type("string"))
-                            .addProperty("instance", new Schema<>().type("string").format("uri"))
-                            .addProperty("invalidParams", new Schema<>().type("array").items(new Schema<>().type("object")
-                                    .addProperty("name", new Schema<>().type("string"))
-                                    .addProperty("code", new Schema<>().type("string"))
-                                    .addProperty("reason", new Schema<>().type("string")))));
+                    openApi.getComponents().addSchemas("ProblemDetail", typed("object")
+                            .addProperty("type", typed("string").format("uri"))
+                            .addProperty("title", typed("string"))
+                            .addProperty("status", typed("integer"))
+                            .addProperty("detail", typed("string"))
+                            .addProperty("instance", typed("string").format("uri"))
+                            .addProperty("invalidParams", typed("array").items(typed("object")
+                                    .addProperty("name", typed("string"))
+                                    .addProperty("code", typed("string"))
+                                    .addProperty("reason", typed("string")))));
                 }
             };
         }
