@@ -176,6 +176,10 @@ class IntakePagesIntegrationTest {
         HttpResponse<String> dutch = post("/personen/nieuw", BUDEL, "nl", fields);
         assertThat(dutch.statusCode()).isEqualTo(400);
         assertThat(dutch.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        // forms post only back to the service; no other site learns the page's address
+        assertThat(dutch.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("form-action 'self'", "base-uri 'self'", "frame-ancestors 'none'"));
+        assertThat(dutch.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         Document nl = Jsoup.parse(dutch.body());
         assertAccessible(nl, dutch.body());
         assertThat(nl.selectFirst("html").attr("lang")).isEqualTo("nl");
