@@ -25,6 +25,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     /** The profile of a production deployment. */
     public static final String PRODUCTION = "production";
 
+    /** Runs a data migration instead of the service ({@code seal-personal-text}); the process ends when it is done. */
+    public static final String MIGRATION = "doorstroom.migration";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         // Avro 1.12 instantiates generated classes only from trusted packages; ours are all under the schemas package
@@ -36,6 +39,21 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             defaults.putAll(production());
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+        if (environment.containsProperty(MIGRATION)) {
+            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME + "Migration", migration()));
+        }
+    }
+
+    /**
+     * A migration ({@code doorstroom.migration}) rewrites the service's topics while nothing reads them: Streams and
+     * the listeners stay stopped, and the HTTP port is a free one, beside any other process.
+     */
+    static Map<String, Object> migration() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.kafka.streams.auto-startup", "false");
+        p.put("spring.kafka.listener.auto-startup", "false");
+        p.put("server.port", "0");
+        return p;
     }
 
     /**

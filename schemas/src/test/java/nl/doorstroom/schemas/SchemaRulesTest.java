@@ -12,6 +12,7 @@ import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 
 import nl.doorstroom.schemas.intake.IntakeRecordState;
+import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.platform.WriterState;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
 import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
@@ -79,6 +80,70 @@ class SchemaRulesTest {
         }
     }
 
+    /**
+     * Text that is not a code, an identifier or a digest describes a person (findings, notes, job titles, wishes) and
+     * is personal data: it must be marked {@code "personalData": "free-text"}, so the platform seals it with the
+     * person's key. A new text field fails here until it is marked or, if it really is a code, listed with its reason.
+     */
+    private static final Set<String> TEXT_THAT_IS_NOT_FREE_TEXT = Set.of(
+            // ids (random UUIDs, pseudonyms, the person's own id), never free text
+            "PersonEvent.eventId", "PersonEvent.personId", "TrajectoryEvent.eventId", "TrajectoryEvent.personId",
+            "HandoverDossier.personId", "IntakeRecordState.personId", "TrajectoryRecordState.personId", "Partner.personId",
+            "FamilyReunification.anchorPersonId", "FamilyReunification.expectedMemberId", "ExpectedFamilyMember.memberId",
+            "Activity.activityId", "MilestoneReached.milestoneId", "DossierMove.eventId", "TrajectoryErased.erasureEventId",
+            "SubjectKey.personId", "CandidateProfile.candidatePseudonym", "ProcessingLogEvent.eventId",
+            "ProcessingLogEntry.dataSubjectId", "ProcessingLogEntry.dataSubjectIdType",
+            "WriteProposal.recordKey", "WriteProposal.claimed", "WriteProposal.claims", "WriteProposal.releases",
+            "WriteOutcome.takenClaim",
+            // codes from code lists (ISO 3166, ISO 639, ISCO-08, CBS, COA locations, labour-market regions)
+            "PersonRegistered.countryOfOrigin", "PersonRegistered.languagesSpoken", "PersonRegistered.receptionLocation",
+            "PersonalDetailsCorrected.countryOfOrigin", "PersonalDetailsCorrected.languagesSpoken",
+            "Education.countryOfEducation", "Diploma.country", "LanguageLevel.language", "WorkExperience.iscoCode",
+            "PersonLinkedToMunicipality.municipalityCode", "PersonMoved.fromMunicipalityCode",
+            "PersonMoved.toMunicipalityCode", "DossierMove.fromMunicipalityCode", "DossierMove.toMunicipalityCode",
+            "TrajectoryEvent.municipalityCode", "CandidateProfile.iscoCodes", "CandidateProfile.municipalityCode",
+            "CandidateProfile.labourMarketRegionCode", "CandidateLanguageLevel.language",
+            // staff who recorded a change, and the erasure case: never the data subject
+            "RecordedBy.role", "RecordedBy.organisation", "RecordedBy.accountId", "RecordedBy.displayName",
+            "HandoverAccepted.caseWorkerAccountId", "PersonErased.caseReference", "ProcessingLogEntry.actorRole",
+            // digests of requests and Idempotency-Keys
+            "Idempotency.keyDigest", "Idempotency.requestDigest", "RequestDigests.keyDigest", "RequestDigests.requestDigest",
+            "RecentRequest.keyDigest", "RecentRequest.requestDigest",
+            // the processing log's own operation names and trace context
+            "ProcessingLogEntry.name", "ProcessingLogEntry.processingActivityId", "ProcessingLogEntry.traceId",
+            "ProcessingLogEntry.spanId", "ProcessingLogEntry.parentSpanId", "ProcessingResource.serviceName",
+            "ProcessingResource.serviceVersion", "ForeignOperation.entity", "ForeignOperation.traceId",
+            "ForeignOperation.spanId", "ProposedEvent.headers",
+            // direct identifiers: only in schema version 1 in plain fields; since then sealed as a whole (identity)
+            "PersonRegistered.givenNames", "PersonRegistered.familyName", "PersonRegistered.vNumber",
+            "PersonIdentity.givenNames", "PersonIdentity.familyName", "PersonIdentity.vNumber", "PersonIdentity.bsn");
+
+    @Test
+    void everyFreeTextIsMarkedAsPersonalData() {
+        List<String> unmarked = new ArrayList<>();
+        List<Schema> records = new ArrayList<>(namedTypes(Schema.Type.RECORD));
+        records.add(PersonIdentity.getClassSchema());
+        for (Schema record : records) {
+            for (Schema.Field field : record.getFields()) {
+                String name = record.getName() + "." + field.name();
+                if (holdsText(field.schema()) && !"free-text".equals(field.getProp("personalData"))
+                        && !TEXT_THAT_IS_NOT_FREE_TEXT.contains(name)) {
+                    unmarked.add(name);
+                }
+            }
+        }
+        assertThat(unmarked).as("text fields neither marked \"personalData\": \"free-text\" nor known codes").isEmpty();
+    }
+
+    private static boolean holdsText(Schema schema) {
+        return switch (schema.getType()) {
+            case STRING, MAP -> true;
+            case ARRAY -> holdsText(schema.getElementType());
+            case UNION -> schema.getTypes().stream().anyMatch(SchemaRulesTest::holdsText);
+            default -> false;
+        };
+    }
+
     private static List<Schema> namedTypes(Schema.Type type) {
         List<Schema> found = new ArrayList<>();
         Set<String> visited = new HashSet<>();
@@ -90,6 +155,9 @@ class SchemaRulesTest {
         switch (schema.getType()) {
             case RECORD -> {
                 if (visited.add(schema.getFullName())) {
+                    if (type == Schema.Type.RECORD) {
+                        found.add(schema);
+                    }
                     schema.getFields().forEach(f -> collect(f.schema(), type, found, visited));
                 }
             }

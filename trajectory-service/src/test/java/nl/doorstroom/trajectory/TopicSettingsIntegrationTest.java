@@ -1,7 +1,9 @@
 package nl.doorstroom.trajectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -92,13 +94,14 @@ class TopicSettingsIntegrationTest extends TrajectoryServiceIntegrationTest {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, events);
         admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                 new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"), AlterConfigOp.OpType.SET)))).all().get();
-        assertThat(configs(List.of(events)).get(events).get(TopicConfig.RETENTION_MS_CONFIG).value())
-                .isEqualTo("604800000");
+        // a broker applies a config change from the metadata log a moment after the change is acknowledged
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                configs(List.of(events)).get(events).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("604800000"));
 
         kafkaAdmin.initialize();
 
-        assertThat(configs(List.of(events)).get(events).get(TopicConfig.RETENTION_MS_CONFIG).value())
-                .isEqualTo(KEPT_FOR_EVER);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                configs(List.of(events)).get(events).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo(KEPT_FOR_EVER));
     }
 
     private Map<String, Config> configs(Collection<String> topics) throws Exception {

@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,16 +20,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.FixedBackOff;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.PlatformProperties;
 import nl.doorstroom.schemas.Topic;
 import nl.doorstroom.schemas.Topics;
@@ -110,26 +102,9 @@ public class KafkaPlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties) {
-        Map<String, Object> config = kafkaProperties.buildProducerProperties();
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        Map<Class<?>, Serializer<?>> byType = Map.of(
-                byte[].class, new ByteArraySerializer(),
-                Object.class, avroSerializer(config));
-        var factory = new DefaultKafkaProducerFactory<Object, Object>(config, null,
-                () -> new DelegatingByTypeSerializer(byType, true));
-        factory.setKeySerializerSupplier(() -> new DelegatingByTypeSerializer(Map.of(
-                byte[].class, new ByteArraySerializer(),
-                Object.class, new org.apache.kafka.common.serialization.StringSerializer()), true));
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory),
-                (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+        return new DefaultErrorHandler(DeadLetters.recoverer(kafkaProperties), new FixedBackOff(500, 3));
     }
 
-    private static Serializer<Object> avroSerializer(Map<String, Object> config) {
-        AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(config, false);
-        return serializer;
-    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(StreamsBuilderFactoryBean.class)

@@ -66,6 +66,12 @@ public class PrivacyAutoConfiguration {
         return new PersonIdentities(cipher);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalTexts personalTexts(PersonalDataCipher cipher) {
+        return new PersonalTexts(cipher);
+    }
+
     private static void warnOnDemoSecret(String base64, String property) {
         try {
             if (base64 != null && PrivacyDemoSettings.isDemoSecret(PrivacySecrets.decodeBase64(base64, property))) {

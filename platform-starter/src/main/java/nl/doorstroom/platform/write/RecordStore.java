@@ -47,27 +47,29 @@ public final class RecordStore<S extends SpecificRecord, R extends RecordStore.V
     private final ReadModel<S> states;
     private final EventHistory<E> history;
     private final Function<S, R> view;
+    private final RecordSealing sealing;
 
     /**
      * @param store   the record store's name
      * @param history the history store's name
-     * @param view    the service's record of a stored value
+     * @param view    the service's record of a stored value, its personal texts opened
      */
-    public RecordStore(ReadModels readModels, KafkaProperties properties, String store, String history,
-                       Function<S, R> view) {
+    RecordStore(ReadModels readModels, KafkaProperties properties, String store, String history, Function<S, R> view,
+                RecordSealing sealing) {
         this.states = readModels.of(store, AvroSerdes.valueSerde(properties));
         this.history = new EventHistory<>(readModels.of(history, AvroSerdes.valueSerde(properties)));
         this.view = view;
+        this.sealing = sealing;
     }
 
-    /** The stored values themselves, for lists over every record. */
+    /** The stored values themselves, their personal texts still sealed: for lists over every record. */
     public ReadModel<S> states() {
         return states;
     }
 
     /** The record as the read model holds it now, without waiting; empty for a key without events. */
     public Optional<R> stored(String key) {
-        return states.get(key).map(view);
+        return states.get(key).map(sealing::open).map(view);
     }
 
     /** Waits, bounded, until the read model shows the record; the record, if it does. */
@@ -83,12 +85,12 @@ public final class RecordStore<S extends SpecificRecord, R extends RecordStore.V
 
     /** Every event of the record, oldest first: one per version. */
     public List<E> history(String key) {
-        return history.of(key);
+        return sealing.open(history.of(key));
     }
 
     /** The record's events of versions {@code first} to {@code last}, oldest first. */
     public List<E> events(String key, int first, int last) {
-        return history.between(key, first, last);
+        return sealing.open(history.between(key, first, last));
     }
 
     /** The events of an earlier request with this Idempotency-Key digest, if the record still remembers it. */

@@ -58,11 +58,12 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
     private final String cloudEventSource;
     private final Duration timeout;
     private final JsonMapper json;
+    private final RecordSealing sealing;
     private volatile boolean assigned;
 
     WritePath(WritePathTopics topics, RecordStore<?, R, E> records, EventEnvelope<E> envelope,
               ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome> replies, Serializer<Object> eventSerializer,
-              String cloudEventSource, Duration timeout, JsonMapper json) {
+              String cloudEventSource, Duration timeout, JsonMapper json, RecordSealing sealing) {
         this.topics = topics;
         this.records = records;
         this.envelope = envelope;
@@ -71,6 +72,7 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
         this.cloudEventSource = cloudEventSource;
         this.timeout = timeout;
         this.json = json;
+        this.sealing = sealing;
     }
 
     /**
@@ -164,7 +166,8 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
         Instant notAfter = Instant.now().plus(timeout);
         List<ProposedEvent> proposed = new ArrayList<>(events.size());
         for (E event : events) {
-            proposed.add(new ProposedEvent(ByteBuffer.wrap(eventSerializer.serialize(topics.events().name(), event)),
+            E sealed = sealing.seal(event);
+            proposed.add(new ProposedEvent(ByteBuffer.wrap(eventSerializer.serialize(topics.events().name(), sealed)),
                     CloudEventsProducerInterceptor.attributes(cloudEventSource, event)));
         }
         List<String> claims = decision.claims().stream().map(Claim::key).toList();

@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.write;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,6 +13,7 @@ import org.springframework.kafka.core.ProducerFactory;
 
 import nl.doorstroom.platform.PlatformProperties;
 import nl.doorstroom.platform.kafka.KafkaPlatformAutoConfiguration;
+import nl.doorstroom.platform.privacy.PersonalTexts;
 import nl.doorstroom.platform.privacy.PrivacyAutoConfiguration;
 import nl.doorstroom.platform.privacy.Pseudonyms;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +26,9 @@ public class WritePathAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WritePaths writePaths(KafkaProperties kafka, ProducerFactory<Object, Object> producers, PlatformProperties platform,
-                          JsonMapper json, @Value("${spring.application.name}") String applicationName) {
-        return new WritePaths(kafka, producers, platform, json, applicationName);
+                          JsonMapper json, @Value("${spring.application.name}") String applicationName,
+                          ObjectProvider<PersonalTexts> texts) {
+        return new WritePaths(kafka, producers, platform, json, applicationName, texts.getIfAvailable());
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package nl.doorstroom.platform.write;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +22,7 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.PlatformProperties;
 import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.privacy.PersonalTexts;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.platform.WriteOutcome;
@@ -37,14 +40,18 @@ public class WritePaths {
     private final PlatformProperties platform;
     private final JsonMapper json;
     private final String applicationName;
+    private final RecordSealing sealing;
+    private final List<WritePathTopics> made = new CopyOnWriteArrayList<>();
 
+    /** @param texts the service's personal texts; {@code null} without privacy settings */
     public WritePaths(KafkaProperties kafka, ProducerFactory<Object, Object> producers, PlatformProperties platform,
-                      JsonMapper json, String applicationName) {
+                      JsonMapper json, String applicationName, PersonalTexts texts) {
         this.kafka = kafka;
         this.producers = producers;
         this.platform = platform;
         this.json = json;
         this.applicationName = applicationName;
+        this.sealing = new RecordSealing(texts);
     }
 
     /**
@@ -58,13 +65,19 @@ public class WritePaths {
         KStream<String, S> changes = RecordStores.materialise(builder, events, definition.recordStore(),
                 AvroSerdes.valueSerde(kafka), definition.historyStore(), AvroSerdes.valueSerde(kafka), definition.fold());
         RecordStore<S, R, E> store = new RecordStore<>(readModels, kafka, definition.recordStore(), definition.historyStore(),
-                definition.view());
+                definition.view(), sealing);
         var topics = new WritePathTopics(definition.topic());
+        made.add(topics);
         WriterTopology.add(builder, topics, events, AvroSerdes.valueSerde(kafka), AvroSerdes.valueSerde(kafka),
                 AvroSerdes.valueSerde(kafka));
         WritePath<R, E> writes = new WritePath<>(topics, store, definition.envelope(), replies(topics), eventSerializer(),
-                platform.cloudEvents().source(), platform.publishTimeout(), json);
+                platform.cloudEvents().source(), platform.publishTimeout(), json, sealing);
         return new KeyedRecords<>(events, changes, store, writes);
+    }
+
+    /** The topics of every write path made so far (a migration rewrites them). */
+    public List<WritePathTopics> topics() {
+        return List.copyOf(made);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -24,6 +24,12 @@ public final class TopicContents {
 
     /** Every committed record on {@code topic} whose key is {@code key} (UTF-8), in offset order per partition. */
     public static List<ConsumerRecord<byte[], byte[]>> recordsWithKey(String brokers, String topic, String key) {
+        return allRecords(brokers, topic).stream()
+                .filter(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))).toList();
+    }
+
+    /** Every committed record on {@code topic}, in offset order per partition. */
+    public static List<ConsumerRecord<byte[], byte[]>> allRecords(String brokers, String topic) {
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer(brokers)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic);
@@ -31,11 +37,7 @@ public final class TopicContents {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        found.add(r);
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
             }
         }
         return found;

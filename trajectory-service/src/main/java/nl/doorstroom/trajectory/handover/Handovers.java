@@ -20,6 +20,7 @@ import nl.doorstroom.platform.paging.ListPage;
 import nl.doorstroom.platform.paging.Paging;
 import nl.doorstroom.platform.privacy.IdentitySearch;
 import nl.doorstroom.platform.privacy.PersonIdentities;
+import nl.doorstroom.platform.privacy.PersonalTexts;
 import nl.doorstroom.platform.readmodel.ReadModel;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.schemas.trajectory.HandoverDossier;
@@ -38,11 +39,14 @@ public class Handovers {
     private final ReadModel<HandoverDossier> dossiers;
     private final ReadModel<Long> inboxEntries;
     private final PersonIdentities identities;
+    private final PersonalTexts texts;
 
-    public Handovers(ReadModels readModels, KafkaProperties properties, PersonIdentities identities) {
+    public Handovers(ReadModels readModels, KafkaProperties properties, PersonIdentities identities,
+                     PersonalTexts texts) {
         this.dossiers = readModels.of(HandoverTopology.DOSSIERS, AvroSerdes.valueSerde(properties));
         this.inboxEntries = readModels.of(HandoverTopology.INBOX, Serdes.Long());
         this.identities = identities;
+        this.texts = texts;
     }
 
     /**
@@ -95,8 +99,9 @@ public class Handovers {
     /** One dossier as a case worker sees it; empty when not in the municipality's inbox or already erased. */
     public Optional<HandoverDetails> details(String municipalityCode, String personId) {
         return dossier(municipalityCode, personId).flatMap(dossier -> dossier.getRegistration() == null
-                ? Optional.of(HandoverDetails.of(dossier, null))
-                : identities.open(personId, dossier.getRegistration()).map(identity -> HandoverDetails.of(dossier, identity)));
+                ? Optional.of(HandoverDetails.of(texts.openAll(dossier), null))
+                : identities.open(personId, dossier.getRegistration())
+                        .map(identity -> HandoverDetails.of(texts.openAll(dossier), identity)));
     }
 
     /** The dossiers of everyone the municipality is responsible for (linked or moved there), the most recent first. */

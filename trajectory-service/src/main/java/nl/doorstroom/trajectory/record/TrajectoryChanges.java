@@ -18,6 +18,7 @@ import nl.doorstroom.platform.write.WritePath;
 import nl.doorstroom.schemas.platform.RequestDigests;
 import nl.doorstroom.schemas.trajectory.Idempotency;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
+import nl.doorstroom.schemas.trajectory.TrajectoryErased;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 
@@ -94,6 +95,22 @@ public class TrajectoryChanges {
         return new Outcome(written.record(), written.events(), written.replayed(), municipalityCode);
     }
 
+    /**
+     * Drops a person's trajectory after their erasure at intake: one {@link TrajectoryErased} event, which leaves the
+     * record only its version and tombstones its history ({@link TrajectoryRecord}). Recorded as done by whoever
+     * erased the person; the erasure event's id is the Idempotency-Key, so a redelivered erasure is applied once.
+     * A person without a trajectory (never accepted) has nothing to drop.
+     */
+    public void erase(String personId, String erasureEventId, RecordedBy erasedBy) {
+        TrajectoryRecord current = records.current(personId);
+        if (current.version() == 0 || current.isErased()) {
+            return;
+        }
+        writes.apply(new WritePath.Change(personId, "ERASE", null, erasureEventId, erasureEventId), found ->
+                Decision.events(List.of(new Recorded(current.municipalityCode(), erasedBy,
+                        new TrajectoryErased(erasureEventId)))));
+    }
+
     /** The operation of each step in the processing log. */
     private static String operation(TrajectoryRules.Step step) {
         return "trajectory." + switch (step) {
@@ -113,18 +130,26 @@ public class TrajectoryChanges {
     private record MunicipalPayload(String municipalityCode, Object payload) {
     }
 
+    /** A payload recorded on behalf of someone who is not the current user (an erasure follows intake's). */
+    private record Recorded(String municipalityCode, RecordedBy recordedBy, Object payload) {
+    }
+
     /** The event of one change to a person's trajectory: the municipality and who recorded it. */
     static TrajectoryEvent envelope(String personId, int version, Object payload, RequestDigests digests) {
-        MunicipalPayload municipal = (MunicipalPayload) payload;
+        Recorded recorded = switch (payload) {
+            case MunicipalPayload municipal -> new Recorded(municipal.municipalityCode(), recordedBy(), municipal.payload());
+            case Recorded given -> given;
+            default -> throw new IllegalArgumentException("not a trajectory change: " + payload);
+        };
         return TrajectoryEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setPersonId(personId)
                 .setOccurredAt(Instant.now())
-                .setMunicipalityCode(municipal.municipalityCode())
+                .setMunicipalityCode(recorded.municipalityCode())
                 .setRecordVersion(version)
-                .setRecordedBy(recordedBy())
+                .setRecordedBy(recorded.recordedBy())
                 .setIdempotency(digests == null ? null : new Idempotency(digests.getKeyDigest(), digests.getRequestDigest()))
-                .setPayload(municipal.payload())
+                .setPayload(recorded.payload())
                 .build();
     }
 

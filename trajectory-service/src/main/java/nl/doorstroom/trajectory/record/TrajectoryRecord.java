@@ -18,6 +18,7 @@ import nl.doorstroom.schemas.trajectory.PersonMoved;
 import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
+import nl.doorstroom.schemas.trajectory.TrajectoryErased;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 import nl.doorstroom.schemas.trajectory.TrajectoryRecordState;
 
@@ -33,7 +34,8 @@ public final class TrajectoryRecord implements RecordStore.Versioned {
     /** How the stored record follows the events; the platform adds the version and the recent requests. */
     static final RecordFold<TrajectoryRecordState, TrajectoryEvent> FOLD = RecordFold.of(
             personId -> TrajectoryRecordState.newBuilder().setPersonId(personId).setWrites(RecordFold.unwritten()).build(),
-            TrajectoryRecordState::getWrites, TrajectoryRecord::apply, event -> false);
+            TrajectoryRecordState::getWrites, TrajectoryRecord::apply,
+            event -> event.getPayload() instanceof TrajectoryErased);
 
     private final TrajectoryRecordState state;
 
@@ -66,6 +68,11 @@ public final class TrajectoryRecord implements RecordStore.Versioned {
     }
 
     private static TrajectoryRecordState apply(TrajectoryRecordState record, TrajectoryEvent event, WriterState written) {
+        if (event.getPayload() instanceof TrajectoryErased erased) {
+            // nothing of the person stays: only the version, so a late change is refused as stale
+            return TrajectoryRecordState.newBuilder().setPersonId(record.getPersonId())
+                    .setWrites(new WriterState(written.getVersion(), List.of())).setErasure(erased).build();
+        }
         var next = TrajectoryRecordState.newBuilder(record).setWrites(written);
         switch (event.getPayload()) {
             case HandoverAccepted ignored -> next.setAcceptance(event);
@@ -126,6 +133,11 @@ public final class TrajectoryRecord implements RecordStore.Versioned {
         return state.getAcceptance() != null;
     }
 
+    /** Whether the person was erased: the record then holds nothing but its version. */
+    public boolean isErased() {
+        return state.getErasure() != null;
+    }
+
     public boolean isClosed() {
         return state.getClosure() != null;
     }
@@ -133,6 +145,17 @@ public final class TrajectoryRecord implements RecordStore.Versioned {
     /** Whether a case worker marked the person ready for placements (and did not take the mark away since). */
     public boolean isReadyForPlacements() {
         return state.getReadyForPlacements();
+    }
+
+    /**
+     * The municipality the trajectory belongs to: the one whose case worker accepted it, or after a move the one the
+     * person moved to; {@code null} before the handover is accepted.
+     */
+    public String municipalityCode() {
+        if (!state.getMoves().isEmpty()) {
+            return ((PersonMoved) state.getMoves().getLast().getPayload()).getToMunicipalityCode();
+        }
+        return state.getAcceptance() == null ? null : state.getAcceptance().getMunicipalityCode();
     }
 
     /** The moves to other municipalities, as their events, oldest first. */

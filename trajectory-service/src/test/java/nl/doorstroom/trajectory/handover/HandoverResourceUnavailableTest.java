@@ -32,9 +32,9 @@ import nl.doorstroom.platform.web.ProblemDetailsAdvice;
 /** While Streams is not running (starting, rebalancing), the handover API answers 503 with Retry-After, not 500. */
 class HandoverResourceUnavailableTest {
 
-    // no identities are opened here: the store is unavailable before anything is read
+    // no identities or texts are opened here: the store is unavailable before anything is read
     private final Handovers notRunning = new Handovers(
-            new ReadModels(new StreamsBuilderFactoryBean(), "secret", Duration.ofSeconds(1)), registryOnly(), null);
+            new ReadModels(new StreamsBuilderFactoryBean(), "secret", Duration.ofSeconds(1)), registryOnly(), null, null);
 
     @Test
     void storesOfAStreamsAppThatIsNotRunningAreUnavailable() {

@@ -27,6 +27,7 @@ import nl.doorstroom.schemas.trajectory.PlacementReadinessChanged;
 import nl.doorstroom.schemas.trajectory.PlanAdopted;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
+import nl.doorstroom.schemas.trajectory.TrajectoryErased;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 
 /** How a trajectory record follows its events: each section's latest, bounded however often it changes. No Spring. */
@@ -87,6 +88,30 @@ class TrajectoryRecordTest {
         assertThat(record.plan().orElseThrow().getAdoptedOn()).isEqualTo(LocalDate.parse("2026-03-03"));
     }
 
+    @Test
+    void anErasureKeepsOnlyTheVersion() {
+        TrajectoryRecord record = TrajectoryRecord.empty(PERSON);
+        for (String event : "accepted intake plan planned-a milestone moved accepted ready".split(" ")) {
+            record = record.with(event(record.version() + 1, event));
+        }
+        assertThat(record.municipalityCode()).as("after the move").isEqualTo("GM0344");
+        record = record.with(event(record.version() + 1, "erased"));
+
+        assertThat(record.isErased()).isTrue();
+        assertThat(record.version()).isEqualTo(9);
+        assertThat(record.recentRequests()).isEmpty();
+        assertThat(record.isAccepted()).isFalse();
+        assertThat(record.bredeIntake()).isEmpty();
+        assertThat(record.plan()).isEmpty();
+        assertThat(record.integrationTerm()).isEmpty();
+        assertThat(record.activities()).isEmpty();
+        assertThat(record.milestones()).isEmpty();
+        assertThat(record.moves()).isEmpty();
+        assertThat(record.isReadyForPlacements()).isFalse();
+        assertThat(TrajectoryRecord.FOLD.erases(event(10, "erased"))).as("its history is tombstoned").isTrue();
+        assertThat(TrajectoryRecord.FOLD.erases(event(10, "intake"))).isFalse();
+    }
+
     private static TrajectoryEvent event(int version, String kind) {
         Object payload = switch (kind) {
             case "accepted" -> new HandoverAccepted("case-worker-1");
@@ -98,7 +123,8 @@ class TrajectoryRecordTest {
             case "changed-a" -> new ActivityChanged(activity("a", 20));
             case "milestone" -> new MilestoneReached(UUID.randomUUID().toString(), MilestoneKind.FIRST_PAID_JOB,
                     LocalDate.parse("2026-06-01"), null, null, null);
-            case "moved" -> new PersonMoved("GM0344", "GM0307", LocalDate.parse("2026-07-01"));
+            case "moved" -> new PersonMoved("GM0307", "GM0344", LocalDate.parse("2026-07-01"));
+            case "erased" -> new TrajectoryErased(UUID.randomUUID().toString());
             case "ready" -> new PlacementReadinessChanged(true);
             case "closed" -> new TrajectoryClosed(LocalDate.parse("2026-08-01"), ClosureOutcome.COMPLETED, null);
             default -> throw new IllegalArgumentException(kind);
