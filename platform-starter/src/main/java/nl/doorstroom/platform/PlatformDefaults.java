@@ -12,6 +12,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.cloudevents.CloudEventsProducerInterceptor;
 import nl.doorstroom.platform.kafka.DeadLetterTopicResolver;
+import nl.doorstroom.platform.kafka.StreamsDeadLetterHandlers;
 import nl.doorstroom.schemas.CloudEventTypes;
 
 /**
@@ -118,10 +119,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put("spring.kafka.streams.application-id", "${spring.application.name}");
         p.put(streams + "processing.guarantee", "exactly_once_v2");
         p.put(streams + "default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
-        p.put(streams + "deserialization.exception.handler",
-                "org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler");
-        p.put(streams + "processing.exception.handler",
-                "org.springframework.kafka.streams.RecoveringProcessingExceptionHandler");
+        // (a record that fails because the broker or the registry is away is read again instead: StreamsDeadLetterHandlers)
+        p.put(streams + "deserialization.exception.handler", StreamsDeadLetterHandlers.Deserialization.class.getName());
+        p.put(streams + "processing.exception.handler", StreamsDeadLetterHandlers.Processing.class.getName());
         p.put(streams + "spring.kafka.streams.deserialization.exception.handler.dlq.destination.resolver",
                 DeadLetterTopicResolver.class.getName());
         p.put(streams + "spring.kafka.streams.processing.exception.handler.dlq.destination.resolver",
@@ -172,7 +172,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // mappings: the operator's (and the authorisation matrix test's) list of every endpoint
         p.put("management.endpoints.web.exposure.include", "health,info,prometheus,mappings");
         p.put("management.endpoint.health.probes.enabled", "true");
-        p.put("management.endpoint.health.group.readiness.include", "readinessState,kafkaStreams");
+        // ready only while the stores and the data-key read model can answer
+        p.put("management.endpoint.health.group.readiness.include", "readinessState,kafkaStreams,subjectKeys");
         p.put("management.endpoint.health.validate-group-membership", "false");
         p.put("management.observations.annotations.enabled", "true");
         p.put("spring.kafka.template.observation-enabled", "true");

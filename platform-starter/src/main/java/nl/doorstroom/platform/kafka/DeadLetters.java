@@ -14,7 +14,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.schemas.Topic;
@@ -25,8 +28,50 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
+    /**
+     * Listener failures: a few blocking retries (order per person matters, so no retry topics), then the record goes
+     * to {@code <topic>.dlt} with the exception in its headers and the listener goes on with the next record. A record
+     * that fails because the broker or the registry is unreachable is never dead-lettered: it is retried with backoff
+     * until the dependency is back.
+     */
+    public static DefaultErrorHandler errorHandler(KafkaProperties kafkaProperties) {
+        return errorHandler(kafkaProperties, new FixedBackOff(500, 3));
+    }
+
+    /**
+     * For a listener that must never skip a record it can read (an erasure): a failure while handling it (a store
+     * still restoring, the broker away) is retried with backoff, up to every 10 s, for as long as it takes. Only a
+     * record that cannot be deserialised goes to the dead-letter topic.
+     */
+    public static DefaultErrorHandler retryingUntilHandled(KafkaProperties kafkaProperties) {
+        return errorHandler(kafkaProperties, untilBack());
+    }
+
+    private static DefaultErrorHandler errorHandler(KafkaProperties kafkaProperties, BackOff backOff) {
+        DeadLetterPublishingRecoverer deadLetters = recoverer(kafkaProperties);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            if (DependencyFailures.isUnreachable(exception)) {
+                // a failed recovery makes the handler seek back: the record is read again, not dead-lettered
+                throw new IllegalStateException("not a dead letter: a dependency is unreachable", exception);
+            }
+            deadLetters.accept(record, exception);
+        }, backOff);
+        handler.setBackOffFunction((record, exception) ->
+                DependencyFailures.isUnreachable(exception) ? untilBack() : null);
+        // a record that could not be read is tried again too: the registry may have been away (then it waits for
+        // it); one that is wrong in itself fails the same way each time and becomes a dead letter after the retries
+        handler.removeClassification(DeserializationException.class);
+        return handler;
+    }
+
+    private static BackOff untilBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2);
+        backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
+        return backOff;
+    }
+
     /** Publishes a failed record to {@code <topic>.dlt}; raw bytes stay raw (a record that could not be read). */
-    public static DeadLetterPublishingRecoverer recoverer(KafkaProperties kafkaProperties) {
+    static DeadLetterPublishingRecoverer recoverer(KafkaProperties kafkaProperties) {
         Map<String, Object> config = kafkaProperties.buildProducerProperties();
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         Map<Class<?>, Serializer<?>> byType = Map.of(
@@ -41,16 +86,6 @@ public final class DeadLetters {
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
     }
 
-    /**
-     * For a listener that must never skip a record it can read (an erasure): a failure while handling it (a store
-     * still restoring, the broker away) is retried with backoff, up to every 10 s, for as long as it takes. Only a
-     * record that cannot be deserialised goes to the dead-letter topic.
-     */
-    public static DefaultErrorHandler retryingUntilHandled(KafkaProperties kafkaProperties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2);
-        backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
-        return new DefaultErrorHandler(recoverer(kafkaProperties), backOff);
-    }
 
     private static Serializer<Object> avroSerializer(Map<String, Object> config) {
         AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();

@@ -25,10 +25,18 @@ public class EventPublisher {
 
     private final KafkaTemplate<Object, Object> template;
     private final Duration timeout;
+    private final DependencyBreakers breakers;
 
+    /** A publisher with breakers of its own (tests, tools). */
     public EventPublisher(KafkaTemplate<Object, Object> template, Duration timeout) {
+        this(template, timeout, new DependencyBreakers());
+    }
+
+    /** @param breakers the service's breakers: while the broker is known to be away, publishing fails at once */
+    public EventPublisher(KafkaTemplate<Object, Object> template, Duration timeout, DependencyBreakers breakers) {
         this.template = template;
         this.timeout = timeout;
+        this.breakers = breakers;
     }
 
     public <K, V> RecordMetadata publish(Topic<K, V> topic, K key, V event) {
@@ -42,6 +50,10 @@ public class EventPublisher {
      * broker instead of one per event.
      */
     public <K, V> List<RecordMetadata> publishAll(Topic<K, V> topic, List<Map.Entry<K, V>> events) {
+        return breakers.call(DependencyBreakers.Dependency.BROKER, () -> acknowledged(topic, events));
+    }
+
+    private <K, V> List<RecordMetadata> acknowledged(Topic<K, V> topic, List<Map.Entry<K, V>> events) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             List<CompletableFuture<SendResult<Object, Object>>> sent = new ArrayList<>(events.size());

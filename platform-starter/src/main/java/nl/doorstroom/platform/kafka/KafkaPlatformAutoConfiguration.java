@@ -7,25 +7,29 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.doorstroom.platform.PlatformProperties;
 import nl.doorstroom.schemas.Topic;
 import nl.doorstroom.schemas.Topics;
@@ -90,19 +94,51 @@ public class KafkaPlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, PlatformProperties properties) {
-        return new EventPublisher(template, properties.publishTimeout());
+    DependencyBreakers dependencyBreakers(ObjectProvider<MeterRegistry> meters) {
+        DependencyBreakers breakers = new DependencyBreakers();
+        meters.ifAvailable(breakers::bindTo);
+        return breakers;
     }
 
-    /**
-     * Listener failures: a few blocking retries (order per person matters, so no retry topics), then the record goes
-     * to {@code <topic>.dlt} with the exception in its headers and the listener goes on with the next record.
-     * A record that cannot be deserialised is not retried.
-     */
+    @Bean
+    DependenciesHealthIndicator dependenciesHealthIndicator(DependencyBreakers breakers) {
+        return new DependenciesHealthIndicator(breakers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, PlatformProperties properties,
+                                  DependencyBreakers breakers) {
+        return new EventPublisher(template, properties.publishTimeout(), breakers);
+    }
+
+    /** Listener failures: retried, then dead-lettered, unless a dependency is away ({@link DeadLetters#errorHandler}). */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties) {
-        return new DefaultErrorHandler(DeadLetters.recoverer(kafkaProperties), new FixedBackOff(500, 3));
+        return DeadLetters.errorHandler(kafkaProperties);
+    }
+
+    /**
+     * Honest writes: the producer gives up on a record before the request that sent it stops waiting
+     * ({@code doorstroom.publish-timeout}), so an answer of 503 means the record will not land later.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer honestDeliveryTimeouts(PlatformProperties properties) {
+        Map<String, Object> timeouts = deliveryTimeouts(properties.publishTimeout());
+        return factory -> factory.updateConfigs(timeouts);
+    }
+
+    /**
+     * The producer's timeouts inside a request's wait: delivery (every retry included) within 80 % of it, each
+     * request to the broker and a blocked {@code send} (no metadata, a full buffer) within half of it.
+     */
+    static Map<String, Object> deliveryTimeouts(Duration wait) {
+        long delivery = wait.toMillis() * 8 / 10;
+        long request = wait.toMillis() / 2;
+        return Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, request);
     }
 
 
@@ -114,6 +150,16 @@ public class KafkaPlatformAutoConfiguration {
         @Bean
         KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(ObjectProvider<StreamsBuilderFactoryBean> streams) {
             return new KafkaStreamsHealthIndicator(streams.getObject());
+        }
+
+        /**
+         * A stream thread that failed (a dependency unreachable: {@link StreamsDeadLetterHandlers}) is replaced, so
+         * the service goes on once the broker or the registry is back instead of stopping its Streams for good.
+         */
+        @Bean
+        StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+            return factory -> factory.setStreamsUncaughtExceptionHandler(exception ->
+                    StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         }
     }
 }

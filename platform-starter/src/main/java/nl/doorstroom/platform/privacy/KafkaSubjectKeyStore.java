@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +35,7 @@ import org.springframework.context.SmartLifecycle;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 
+import nl.doorstroom.platform.kafka.DependencyFailures;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.schemas.Topic;
@@ -70,6 +70,8 @@ public class KafkaSubjectKeyStore implements SubjectKeyStore, SmartLifecycle {
     static final Topic<String, SubjectKey> TOPIC = Topics.PRIVACY_SUBJECT_KEYS;
     private static final String READ_MODEL = "subject keys (" + TOPIC.name() + ")";
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     private final Supplier<Consumer<String, byte[]>> consumerFactory;
     private final Deserializer<SubjectKey> valueDeserializer;
@@ -82,6 +84,7 @@ public class KafkaSubjectKeyStore implements SubjectKeyStore, SmartLifecycle {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Consumer<String, byte[]> consumer;
     private volatile boolean running;
+    private volatile boolean behind;
     private volatile Thread thread;
 
     /**
@@ -188,9 +191,12 @@ public class KafkaSubjectKeyStore implements SubjectKeyStore, SmartLifecycle {
         }
     }
 
-    /** Whether the first read of the whole topic has finished (for health checks). */
+    /**
+     * Whether the model can answer now: the first read of the whole topic has finished, and it is not behind because
+     * the broker or the registry could not be reached (readiness).
+     */
     public boolean isReady() {
-        return ready.isDone() && !ready.isCompletedExceptionally();
+        return ready.isDone() && !behind;
     }
 
     /** How many persons have a key in this instance's read model. */
@@ -200,60 +206,90 @@ public class KafkaSubjectKeyStore implements SubjectKeyStore, SmartLifecycle {
 
     // ----------------------------------------------------------------------------------------------- the read model
 
+    /**
+     * Follows the topic for as long as the service runs. A failure of the broker or the registry (a timeout, a refused
+     * connection) does not end it: the model reports itself behind, waits with a growing pause and goes on from where
+     * it was with a new consumer, keeping what it read. Callers that wait meanwhile get 503 after their timeout.
+     */
     private void run() {
         List<Wait> waits = new ArrayList<>();
-        List<CompletableFuture<Void>> syncing = new ArrayList<>();
-        try (Consumer<String, byte[]> c = consumerFactory.get()) {
-            consumer = c;
-            List<TopicPartition> partitions = null;
-            while (running) {
-                try {
-                    if (partitions == null) {
-                        List<TopicPartition> found = partitions(c);
-                        if (found.isEmpty()) {
-                            continue;
-                        }
-                        c.assign(found);
-                        c.seekToBeginning(found);
-                        waits.add(new Wait(c.endOffsets(found), ready));
-                        partitions = found;
-                    }
-                    // first the callers' waits (they may already be reached), then the next records
-                    for (Wait wait; (wait = newWaits.poll()) != null; ) {
-                        waits.add(wait);
-                    }
-                    for (CompletableFuture<Void> request; (request = syncRequests.poll()) != null; ) {
-                        syncing.add(request);
-                    }
-                    if (!syncing.isEmpty()) {
-                        Map<TopicPartition, Long> end = c.endOffsets(partitions);
-                        syncing.forEach(request -> waits.add(new Wait(end, request)));
-                        syncing.clear();
-                    }
-                    if (!waits.isEmpty()) {
-                        Map<TopicPartition, Long> positions = new HashMap<>();
-                        for (TopicPartition partition : partitions) {
-                            positions.put(partition, c.position(partition));
-                        }
-                        waits.removeIf(wait -> wait.completeIfReached(positions));
-                    }
-                    ConsumerRecords<String, byte[]> records = c.poll(POLL);
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        apply(record);
-                    }
-                } catch (WakeupException e) {
-                    // a caller registered a wait: look at it now instead of after the poll's timeout
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        Duration pause = FIRST_PAUSE;
+        while (running) {
+            try (Consumer<String, byte[]> c = consumerFactory.get()) {
+                consumer = c;
+                follow(c, waits, positions);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
                 }
+                behind = true;
+                log.warn("The read model of {} lost the broker or the registry; it is behind and tries again in {} s: {}",
+                        TOPIC.name(), pause.toSeconds(), e.toString());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            } finally {
+                consumer = null;
             }
-        } catch (RuntimeException e) {
-            log.error("The read model of {} stopped; privacy operations will fail until restart", TOPIC.name(), e);
-            ready.completeExceptionally(e);
-            waits.forEach(wait -> wait.done().completeExceptionally(e));
-            newWaits.forEach(wait -> wait.done().completeExceptionally(e));
-            syncRequests.forEach(request -> request.completeExceptionally(e));
-            syncing.forEach(request -> request.completeExceptionally(e));
-        } finally {
-            consumer = null;
+        }
+    }
+
+    /** Reads on with one consumer until the service stops or the consumer fails. */
+    private void follow(Consumer<String, byte[]> c, List<Wait> waits, Map<TopicPartition, Long> positions) {
+        List<TopicPartition> partitions = null;
+        List<CompletableFuture<Void>> syncing = new ArrayList<>();
+        while (running) {
+            try {
+                if (partitions == null) {
+                    List<TopicPartition> found = partitions(c);
+                    if (found.isEmpty()) {
+                        continue;
+                    }
+                    c.assign(found);
+                    c.seekToBeginning(found.stream().filter(p -> !positions.containsKey(p)).toList());
+                    positions.forEach(c::seek);
+                    if (!ready.isDone()) {
+                        waits.add(new Wait(c.endOffsets(found), ready));
+                    }
+                    partitions = found;
+                }
+                // first the callers' waits (they may already be reached), then the next records
+                for (Wait wait; (wait = newWaits.poll()) != null; ) {
+                    waits.add(wait);
+                }
+                for (CompletableFuture<Void> request; (request = syncRequests.poll()) != null; ) {
+                    syncing.add(request);
+                }
+                if (!syncing.isEmpty()) {
+                    Map<TopicPartition, Long> end = c.endOffsets(partitions);
+                    syncing.forEach(request -> waits.add(new Wait(end, request)));
+                    syncing.clear();
+                }
+                for (TopicPartition partition : partitions) {
+                    positions.put(partition, c.position(partition));
+                }
+                waits.removeIf(wait -> wait.completeIfReached(positions));
+                behind = false;
+                for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
+                    apply(record);
+                    positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                }
+            } catch (WakeupException e) {
+                // a caller registered a wait: look at it now instead of after the poll's timeout
+            } finally {
+                // requests taken from the queue but not yet turned into waits are asked again with the next consumer
+                syncRequests.addAll(syncing);
+                syncing.clear();
+            }
+        }
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -285,6 +321,10 @@ public class KafkaSubjectKeyStore implements SubjectKeyStore, SmartLifecycle {
         try {
             value = valueDeserializer.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
+            if (DependencyFailures.isUnreachable(e)) {
+                // the registry is away, the record is fine: skipping it would make the person look erased
+                throw e;
+            }
             log.error("Ignoring an unreadable data key record at {}-{}@{}", record.topic(), record.partition(),
                     record.offset(), e);
             return;

@@ -49,6 +49,11 @@ public class PrivacyAutoConfiguration {
     }
 
     @Bean
+    SubjectKeysHealthIndicator subjectKeysHealthIndicator(SubjectKeyStore store) {
+        return new SubjectKeysHealthIndicator(store);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     SubjectKeys subjectKeys(SubjectKeyStore store, MasterKey masterKey) {
         return new SubjectKeys(store, masterKey);

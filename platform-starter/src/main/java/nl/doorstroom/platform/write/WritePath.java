@@ -22,6 +22,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 
 import nl.doorstroom.platform.cloudevents.CloudEventsProducerInterceptor;
+import nl.doorstroom.platform.kafka.DependencyBreakers;
+import nl.doorstroom.platform.kafka.DependencyBreakers.Dependency;
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.schemas.WritePathTopics;
@@ -59,11 +61,13 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
     private final Duration timeout;
     private final JsonMapper json;
     private final RecordSealing sealing;
+    private final DependencyBreakers breakers;
     private volatile boolean assigned;
 
     WritePath(WritePathTopics topics, RecordStore<?, R, E> records, EventEnvelope<E> envelope,
               ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome> replies, Serializer<Object> eventSerializer,
-              String cloudEventSource, Duration timeout, JsonMapper json, RecordSealing sealing) {
+              String cloudEventSource, Duration timeout, JsonMapper json, RecordSealing sealing,
+              DependencyBreakers breakers) {
         this.topics = topics;
         this.records = records;
         this.envelope = envelope;
@@ -73,6 +77,7 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
         this.timeout = timeout;
         this.json = json;
         this.sealing = sealing;
+        this.breakers = breakers;
     }
 
     /**
@@ -167,7 +172,8 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
         List<ProposedEvent> proposed = new ArrayList<>(events.size());
         for (E event : events) {
             E sealed = sealing.seal(event);
-            proposed.add(new ProposedEvent(ByteBuffer.wrap(eventSerializer.serialize(topics.events().name(), sealed)),
+            byte[] serialized = breakers.call(Dependency.REGISTRY, () -> eventSerializer.serialize(topics.events().name(), sealed));
+            proposed.add(new ProposedEvent(ByteBuffer.wrap(serialized),
                     CloudEventsProducerInterceptor.attributes(cloudEventSource, event)));
         }
         List<String> claims = decision.claims().stream().map(Claim::key).toList();
@@ -177,6 +183,10 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
         ProducerRecord<String, WriteProposal> record = claims.isEmpty()
                 ? new ProducerRecord<>(topics.proposals().name(), key, proposal)
                 : new ProducerRecord<>(topics.claims().name(), claims.getFirst(), proposal);
+        return breakers.call(Dependency.BROKER, () -> sendAndReceive(record));
+    }
+
+    private WriteOutcome sendAndReceive(ProducerRecord<String, WriteProposal> record) {
         try {
             awaitAssignment();
             return replies.sendAndReceive(record, timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).value();

@@ -12,6 +12,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.ProducerFactory;
 
 import nl.doorstroom.platform.PlatformProperties;
+import nl.doorstroom.platform.kafka.DependencyBreakers;
 import nl.doorstroom.platform.kafka.KafkaPlatformAutoConfiguration;
 import nl.doorstroom.platform.privacy.PersonalTexts;
 import nl.doorstroom.platform.privacy.PrivacyAutoConfiguration;
@@ -27,8 +28,8 @@ public class WritePathAutoConfiguration {
     @ConditionalOnMissingBean
     WritePaths writePaths(KafkaProperties kafka, ProducerFactory<Object, Object> producers, PlatformProperties platform,
                           JsonMapper json, @Value("${spring.application.name}") String applicationName,
-                          ObjectProvider<PersonalTexts> texts) {
-        return new WritePaths(kafka, producers, platform, json, applicationName, texts.getIfAvailable());
+                          ObjectProvider<PersonalTexts> texts, DependencyBreakers breakers) {
+        return new WritePaths(kafka, producers, platform, json, applicationName, texts.getIfAvailable(), breakers);
     }
 
     @Bean

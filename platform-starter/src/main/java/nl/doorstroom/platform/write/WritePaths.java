@@ -22,6 +22,7 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.PlatformProperties;
 import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.kafka.DependencyBreakers;
 import nl.doorstroom.platform.privacy.PersonalTexts;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.schemas.WritePathTopics;
@@ -41,17 +42,19 @@ public class WritePaths {
     private final JsonMapper json;
     private final String applicationName;
     private final RecordSealing sealing;
+    private final DependencyBreakers breakers;
     private final List<WritePathTopics> made = new CopyOnWriteArrayList<>();
 
     /** @param texts the service's personal texts; {@code null} without privacy settings */
     public WritePaths(KafkaProperties kafka, ProducerFactory<Object, Object> producers, PlatformProperties platform,
-                      JsonMapper json, String applicationName, PersonalTexts texts) {
+                      JsonMapper json, String applicationName, PersonalTexts texts, DependencyBreakers breakers) {
         this.kafka = kafka;
         this.producers = producers;
         this.platform = platform;
         this.json = json;
         this.applicationName = applicationName;
         this.sealing = new RecordSealing(texts);
+        this.breakers = breakers;
     }
 
     /**
@@ -71,7 +74,7 @@ public class WritePaths {
         WriterTopology.add(builder, topics, events, AvroSerdes.valueSerde(kafka), AvroSerdes.valueSerde(kafka),
                 AvroSerdes.valueSerde(kafka));
         WritePath<R, E> writes = new WritePath<>(topics, store, definition.envelope(), replies(topics), eventSerializer(),
-                platform.cloudEvents().source(), platform.publishTimeout(), json, sealing);
+                platform.cloudEvents().source(), platform.publishTimeout(), json, sealing, breakers);
         return new KeyedRecords<>(events, changes, store, writes);
     }
 

@@ -1,0 +1,65 @@
+package nl.doorstroom.platform.kafka;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
+
+/**
+ * Kafka Streams' dead-letter handlers with one exception: a record that fails because the broker or the registry
+ * cannot be reached ({@link DependencyFailures}) is not a dead letter. The stream thread fails instead, after a pause;
+ * the platform's uncaught-exception handler replaces it, and the new thread reads the record again from the last
+ * commit (exactly once: the failed transaction is aborted). Only a record that is wrong in itself goes to
+ * {@code <topic>.dlt}.
+ */
+public final class StreamsDeadLetterHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsDeadLetterHandlers.class);
+    /** How long a failing thread waits before it ends, so an outage does not spin thread after thread. */
+    static final Duration PAUSE = Duration.ofSeconds(5);
+
+    private StreamsDeadLetterHandlers() {
+    }
+
+    /** For {@code deserialization.exception.handler}. */
+    public static class Deserialization extends RecoveringDeserializationExceptionHandler {
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+            if (DependencyFailures.isUnreachable(exception)) {
+                pauseBeforeRetrying(context, exception);
+                return fail();
+            }
+            return super.handleError(context, record, exception);
+        }
+    }
+
+    /** For {@code processing.exception.handler}. */
+    public static class Processing extends RecoveringProcessingExceptionHandler {
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            if (DependencyFailures.isUnreachable(exception)) {
+                pauseBeforeRetrying(context, exception);
+                return fail();
+            }
+            return super.handleError(context, record, exception);
+        }
+    }
+
+    private static void pauseBeforeRetrying(ErrorHandlerContext context, Exception exception) {
+        log.warn("A record of {}-{} at {} could not be handled because a dependency is unreachable; it is read again "
+                + "in {} s, not dead-lettered: {}", context.topic(), context.partition(), context.offset(),
+                PAUSE.toSeconds(), exception.toString());
+        try {
+            Thread.sleep(PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
