@@ -12,6 +12,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.cloudevents.CloudEventsProducerInterceptor;
 import nl.doorstroom.platform.kafka.DeadLetterTopicResolver;
+import nl.doorstroom.platform.kafka.UnreadableRecordHandler;
 import nl.doorstroom.schemas.CloudEventTypes;
 
 /**
@@ -118,8 +119,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put("spring.kafka.streams.application-id", "${spring.application.name}");
         p.put(streams + "processing.guarantee", "exactly_once_v2");
         p.put(streams + "default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
-        p.put(streams + "deserialization.exception.handler",
-                "org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler");
+        p.put(streams + "deserialization.exception.handler", UnreadableRecordHandler.class.getName());
         p.put(streams + "processing.exception.handler",
                 "org.springframework.kafka.streams.RecoveringProcessingExceptionHandler");
         p.put(streams + "spring.kafka.streams.deserialization.exception.handler.dlq.destination.resolver",

@@ -419,6 +419,8 @@ class AuthorizationMatrixTest {
     /**
      * The dead letters, in every service and for the platform operator only: a record on intake.person-events that is
      * not Avro becomes a real dead letter to replay (the first replay publishes it, later ones answer that it was).
+     * Replaying a whole topic is called on one without failing records: a replayed poison record fails again in every
+     * service that reads it, so eight replays of intake.person-events would multiply its dead letters.
      */
     private static void deadLetters() {
         String key = UUID.randomUUID().toString();
@@ -429,11 +431,11 @@ class AuthorizationMatrixTest {
                     "not avro".getBytes(StandardCharsets.UTF_8)));
             producer.flush();
         }
-        String deadLetter = await("the dead letter").atMost(Duration.ofSeconds(30)).until(() -> {
+        String deadLetter = await("the dead letter").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             JsonNode listed = JSON.readTree(client("intake-service").get().uri("/api/v1/dead-letters?topic=intake.person-events&pageSize=100")
                     .header("Authorization", "Bearer " + OPERATOR.token()).retrieve().body(String.class));
-            for (JsonNode letter : listed.get("deadLetters")) {
-                if (key.equals(letter.get("key").asString(null))) {
+            for (JsonNode letter : listed.path("deadLetters")) {
+                if (key.equals(letter.path("key").asString(""))) {
                     return letter.get("id").asString();
                 }
             }
@@ -446,12 +448,12 @@ class AuthorizationMatrixTest {
             MATRIX.put(service + " POST /api/v1/dead-letters/{id}/replays",
                     new Cell("/api/v1/dead-letters/" + deadLetter + "/replays", null, operator));
             MATRIX.put(service + " POST /api/v1/dead-letter-replays",
-                    new Cell("/api/v1/dead-letter-replays", "{\"topic\":\"intake.person-events\"}", operator));
+                    new Cell("/api/v1/dead-letter-replays", "{\"topic\":\"audit.processing-log\"}", operator));
             MATRIX.put(service + " GET /beheer/dode-letters", new Cell("/beheer/dode-letters", null, operator));
             MATRIX.put(service + " POST /beheer/dode-letters/{id}/herhalingen",
                     Cell.form("/beheer/dode-letters/" + deadLetter + "/herhalingen", () -> "", operator));
             MATRIX.put(service + " POST /beheer/dode-letters/herhalingen",
-                    Cell.form("/beheer/dode-letters/herhalingen", () -> "topic=intake.person-events", operator));
+                    Cell.form("/beheer/dode-letters/herhalingen", () -> "topic=audit.processing-log", operator));
         }
     }
 

@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
@@ -66,11 +65,10 @@ public record DeadLetter(
         String exception = text(headers, KafkaHeaders.DLT_EXCEPTION_FQCN);
         String cause = text(headers, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
         String keyException = text(headers, KafkaHeaders.DLT_KEY_EXCEPTION_FQCN);
-        // a listener's failure is wrapped in ListenerExecutionFailedException: its cause is the reason
-        String failure = keyException != null ? keyException
-                : cause != null && ListenerExecutionFailedException.class.getName().equals(exception) ? cause
-                : exception;
-        boolean unreadable = keyException != null || isDeserialisation(exception) || isDeserialisation(cause);
+        // the failure is often wrapped (ListenerExecutionFailedException, a deserialiser's exception in Spring's
+        // DeserializationException or Kafka's SerializationException): the cause, where there is one, says most
+        String failure = keyException != null ? keyException : cause != null ? cause : exception;
+        boolean unreadable = keyException != null || isDeserialisation(exception);
         long originalTimestamp = number(headers, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, record.timestamp());
         return new DeadLetter(id.toString(), sourceTopic(headers, id),
                 (int) number(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION, record.partition()),
@@ -98,11 +96,10 @@ public record DeadLetter(
         try {
             Class<?> type = Class.forName(className, false, DeadLetter.class.getClassLoader());
             return SerializationException.class.isAssignableFrom(type)
-                    || DeserializationException.class.isAssignableFrom(type)
-                    || type.getName().startsWith("org.apache.avro.");
+                    || DeserializationException.class.isAssignableFrom(type);
         } catch (ClassNotFoundException | LinkageError e) {
-            // written by another service's classes: the name still tells
-            return className.contains("Serializ") || className.startsWith("org.apache.avro.");
+            // a class this service does not have: the name still tells
+            return className.contains("Serializ");
         }
     }
 

@@ -21,7 +21,8 @@ public record DeadLetterId(String deadLetterTopic, int partition, long offset) {
     /** The form of an id, for validating it where it comes in. */
     public static final String PATTERN = "[a-z0-9][a-z0-9.-]{0,200}\\.dlt-[0-9]{1,9}-[0-9]{1,18}";
 
-    private static final Pattern PARTS = Pattern.compile("(.+\\" + Topic.DEAD_LETTER_SUFFIX + ")-([0-9]{1,9})-([0-9]{1,18})");
+    private static final Pattern PARTS =
+            Pattern.compile("(.+" + Pattern.quote(Topic.DEAD_LETTER_SUFFIX) + ")-([0-9]{1,9})-([0-9]{1,18})");
 
     /** The id's parts, or empty for something that is no dead letter's id. */
     public static Optional<DeadLetterId> parse(String id) {
@@ -29,7 +30,8 @@ public record DeadLetterId(String deadLetterTopic, int partition, long offset) {
         if (parts == null || !parts.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new DeadLetterId(parts.group(1), Integer.parseInt(parts.group(2)), Long.parseLong(parts.group(3))));
+        return Optional.of(new DeadLetterId(parts.group(1), Integer.parseInt(parts.group(2)),
+                Long.parseLong(parts.group(3))));
     }
 
     /** The topic whose record this was: the dead-letter topic's name without {@code .dlt}. */

@@ -105,7 +105,7 @@ public class DeadLetterStore {
         public List<DeadLetter> deadLetters() {
             return letters.stream()
                     .map(record -> DeadLetter.of(record, replays.get(idOf(record).toString())))
-                    .sorted(Comparator.comparing(DeadLetter::timestamp).thenComparing(DeadLetter::offset).reversed())
+                    .sorted(Comparator.comparing(DeadLetter::timestamp).thenComparingLong(DeadLetter::offset).reversed())
                     .toList();
         }
 
