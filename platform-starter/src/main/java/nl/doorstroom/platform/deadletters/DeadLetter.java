@@ -72,7 +72,7 @@ public record DeadLetter(
         long originalTimestamp = number(headers, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, record.timestamp());
         return new DeadLetter(id.toString(), sourceTopic(headers, id),
                 (int) number(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION, record.partition()),
-                number(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET, -1),
+                originalOffset(headers),
                 Instant.ofEpochMilli(originalTimestamp), keyText(record.key()), simpleName(failure),
                 unreadable ? Category.UNREADABLE : Category.REJECTED,
                 replay != null, replay == null ? null : replay.getReplayedAt());
@@ -82,6 +82,11 @@ public record DeadLetter(
     static String sourceTopic(Headers headers, DeadLetterId id) {
         String named = text(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC);
         return id.sourceTopic().equals(named) ? named : id.sourceTopic();
+    }
+
+    /** The failed record's offset on its source topic, or -1 if the headers do not say. */
+    static long originalOffset(Headers headers) {
+        return number(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET, -1);
     }
 
     /** The original partition (Spring Kafka writes it as a 4-byte int), or the dead letter's own. */

@@ -120,7 +120,7 @@ public class DeadLetterOperations implements AutoCloseable {
         try {
             ConsumerRecord<byte[], byte[]> record = store.record(letter)
                     .orElseThrow(() -> new NotFoundException("dead letter"));
-            DeadLetterReplay before = store.replays().get(letter.toString());
+            DeadLetterReplay before = DeadLetterStore.replayOf(record, store.replays());
             if (before != null) {
                 return new Replay(DeadLetter.of(record, before), false);
             }
@@ -187,6 +187,7 @@ public class DeadLetterOperations implements AutoCloseable {
         DeadLetterReplay marker = DeadLetterReplay.newBuilder()
                 .setDeadLetterId(id.toString())
                 .setSourceTopic(source)
+                .setOriginalOffset(DeadLetter.originalOffset(letter.headers()))
                 .setReplayedPartition(written.partition())
                 .setReplayedOffset(written.offset())
                 .setReplayedAt(Instant.now())

@@ -104,15 +104,25 @@ public class DeadLetterStore {
         /** The dead letters as shown, newest first, each with whether it was replayed. */
         public List<DeadLetter> deadLetters() {
             return letters.stream()
-                    .map(record -> DeadLetter.of(record, replays.get(idOf(record).toString())))
+                    .map(record -> DeadLetter.of(record, replayOf(record, replays)))
                     .sorted(Comparator.comparing(DeadLetter::timestamp).thenComparingLong(DeadLetter::offset).reversed())
                     .toList();
         }
 
         /** Whether the dead letter at this record was replayed. */
         public boolean replayed(ConsumerRecord<byte[], byte[]> letter) {
-            return replays.containsKey(idOf(letter).toString());
+            return replayOf(letter, replays) != null;
         }
+    }
+
+    /**
+     * The replay marker of the dead letter at this record, or {@code null}. A marker is the record's only if it also
+     * names the record's original offset: a dead-letter topic rewritten in place ({@code TopicRewrite}) numbers its
+     * records anew, so an id alone could then name another dead letter.
+     */
+    static DeadLetterReplay replayOf(ConsumerRecord<byte[], byte[]> letter, Map<String, DeadLetterReplay> replays) {
+        DeadLetterReplay marker = replays.get(idOf(letter).toString());
+        return marker != null && marker.getOriginalOffset() == DeadLetter.originalOffset(letter.headers()) ? marker : null;
     }
 
     static DeadLetterId idOf(ConsumerRecord<?, ?> letter) {
