@@ -238,7 +238,7 @@ class DeadLetterOperationsIntegrationTest {
         assertThat(replay.attr("action")).isEqualTo("/beheer/dode-letters/" + id + "/herhalingen");
         assertThat(replay.selectFirst("input[name=_csrf]")).as("session forms carry a CSRF token").isNotNull();
         assertThat(replay.selectFirst("button").text()).isEqualTo("Opnieuw aanbieden " + id);
-        assertThat(page.selectFirst("input[name=topic][value=" + EVENTS + "]")).as("a replay of the whole topic").isNotNull();
+        assertThat(page.selectFirst("input[name=topic][value='" + EVENTS + "']")).as("a replay of the whole topic").isNotNull();
         assertThat(Jsoup.parse(page("/beheer/dode-letters?lang=en", OPERATOR, "en").body()).selectFirst("h1").text())
                 .isEqualTo("Dead letters");
 
