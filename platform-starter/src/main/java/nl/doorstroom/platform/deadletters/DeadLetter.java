@@ -65,8 +65,8 @@ public record DeadLetter(
         String exception = text(headers, KafkaHeaders.DLT_EXCEPTION_FQCN);
         String cause = text(headers, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
         String keyException = text(headers, KafkaHeaders.DLT_KEY_EXCEPTION_FQCN);
-        // the failure is often wrapped (ListenerExecutionFailedException, a deserialiser's exception in Spring's
-        // DeserializationException or Kafka's SerializationException): the cause, where there is one, says most
+        // Spring Kafka's cause header names the exception inside a listener's ListenerExecutionFailedException (and
+        // else the exception itself): that is the reason
         String failure = keyException != null ? keyException : cause != null ? cause : exception;
         boolean unreadable = keyException != null || isDeserialisation(exception);
         long originalTimestamp = number(headers, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, record.timestamp());

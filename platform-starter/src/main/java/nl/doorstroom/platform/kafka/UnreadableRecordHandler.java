@@ -10,7 +10,8 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
  * {@link RecoveringDeserializationExceptionHandler}, with the failure named for what it is. A deserialiser may throw
  * anything (Apicurio's says {@code IllegalStateException} for a missing magic byte), which in the dead letter's
  * headers would look like a processing failure; so the exception is wrapped in Kafka's
- * {@link SerializationException} (with a fixed message), and the original stays as its cause.
+ * {@link SerializationException} (with a fixed message), which the headers then name, with the original as its cause
+ * in the stack trace.
  */
 public class UnreadableRecordHandler extends RecoveringDeserializationExceptionHandler {
 
