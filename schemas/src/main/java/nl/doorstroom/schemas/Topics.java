@@ -6,6 +6,7 @@ import java.util.Map;
 
 import nl.doorstroom.schemas.audit.ProcessingLogEvent;
 import nl.doorstroom.schemas.intake.PersonEvent;
+import nl.doorstroom.schemas.platform.DeadLetterReplay;
 import nl.doorstroom.schemas.privacy.SubjectKey;
 import nl.doorstroom.schemas.trajectory.CandidateProfile;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
@@ -75,8 +76,25 @@ public final class Topics {
                     "min.cleanable.dirty.ratio", "0.01",
                     "delete.retention.ms", Long.toString(SUBJECT_KEYS_DELETE_RETENTION_MS)));
 
+    /**
+     * A week beyond {@link Topic#DEAD_LETTER_RETENTION}: a replay marker is written after its dead letter, so it is
+     * deleted after it, and a dead letter never looks replayable again while it is still there.
+     */
+    public static final Duration DEAD_LETTER_REPLAYS_RETENTION = Topic.DEAD_LETTER_RETENTION.plusDays(7);
+
+    /**
+     * Which dead letters were replayed, keyed by the dead letter's id ({@code <dlt topic>-<partition>-<offset>});
+     * owned by the platform (every service's starter writes and reads it). Compacted, since only the latest marker
+     * per dead letter counts, and also deleted after {@link #DEAD_LETTER_REPLAYS_RETENTION}: a marker is worth
+     * nothing once its dead letter has aged out of the dead-letter topic.
+     */
+    public static final Topic<String, DeadLetterReplay> PLATFORM_DEAD_LETTER_REPLAYS =
+            new Topic<>("platform.dead-letter-replays", String.class, DeadLetterReplay.class, true, Map.of(
+                    "cleanup.policy", "compact,delete",
+                    "retention.ms", Long.toString(DEAD_LETTER_REPLAYS_RETENTION.toMillis())));
+
     public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, TRAJECTORY_TRAJECTORY_EVENTS,
-            TRAJECTORY_CANDIDATE_PROFILES, AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS);
+            TRAJECTORY_CANDIDATE_PROFILES, AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS, PLATFORM_DEAD_LETTER_REPLAYS);
 
     /** The event topics whose records change only through the platform's single writer per key. */
     public static final List<WritePathTopics> WRITE_PATHS = List.of(new WritePathTopics(INTAKE_PERSON_EVENTS),

@@ -95,6 +95,8 @@ class SchemaRulesTest {
             "ProcessingLogEntry.dataSubjectId", "ProcessingLogEntry.dataSubjectIdType",
             "WriteProposal.recordKey", "WriteProposal.claimed", "WriteProposal.claims", "WriteProposal.releases",
             "WriteOutcome.takenClaim",
+            // a dead letter's id and its topic: where a record is, never what it holds
+            "DeadLetterReplay.deadLetterId", "DeadLetterReplay.sourceTopic",
             // codes from code lists (ISO 3166, ISO 639, ISCO-08, CBS, COA locations, labour-market regions)
             "PersonRegistered.countryOfOrigin", "PersonRegistered.languagesSpoken", "PersonRegistered.receptionLocation",
             "PersonalDetailsCorrected.countryOfOrigin", "PersonalDetailsCorrected.languagesSpoken",

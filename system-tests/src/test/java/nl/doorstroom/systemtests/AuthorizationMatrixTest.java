@@ -3,6 +3,7 @@ package nl.doorstroom.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,11 +16,16 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.web.client.RestClient;
 
 import nl.doorstroom.platform.test.TestTokens;
@@ -246,6 +252,7 @@ class AuthorizationMatrixTest {
             MATRIX.put(service + " POST /internal/v1/read-models/{store}/entries",
                     new Cell("/internal/v1/read-models/" + store + "/entries", () -> person, MediaType.TEXT_PLAIN, actor -> false));
         }
+        deadLetters();
         // last: the operator's call erases the fixture person (operators come last among the actors too)
         MATRIX.put("intake-service POST /api/v1/persons/{personId}/erasures",
                 new Cell("/api/v1/persons/" + person + "/erasures",
@@ -407,6 +414,47 @@ class AuthorizationMatrixTest {
         return """
                 {"version":%d,"purpose":"EMPLOYER_PROFILE_SHARING","decision":"GIVEN","decidedOn":"%s"}""".formatted(
                 version, LocalDate.now());
+    }
+
+    /**
+     * The dead letters, in every service and for the platform operator only: a record on intake.person-events that is
+     * not Avro becomes a real dead letter to replay (the first replay publishes it, later ones answer that it was).
+     * Replaying a whole topic is called on one without failing records: a replayed poison record fails again in every
+     * service that reads it, so eight replays of intake.person-events would multiply its dead letters.
+     */
+    private static void deadLetters() {
+        String key = UUID.randomUUID().toString();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS)),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("intake.person-events", key.getBytes(StandardCharsets.UTF_8),
+                    "not avro".getBytes(StandardCharsets.UTF_8)));
+            producer.flush();
+        }
+        String deadLetter = await("the dead letter").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            JsonNode listed = JSON.readTree(client("intake-service").get().uri("/api/v1/dead-letters?topic=intake.person-events&pageSize=100")
+                    .header("Authorization", "Bearer " + OPERATOR.token()).retrieve().body(String.class));
+            for (JsonNode letter : listed.path("deadLetters")) {
+                if (key.equals(letter.path("key").asString(""))) {
+                    return letter.get("id").asString();
+                }
+            }
+            return null;
+        }, id -> id != null);
+        Predicate<Actor> operator = actor -> actor == OPERATOR;
+        for (String service : RunningPlatform.SERVICES) {
+            MATRIX.put(service + " GET /api/v1/dead-letters",
+                    new Cell("/api/v1/dead-letters?topic=intake.person-events", null, operator));
+            MATRIX.put(service + " POST /api/v1/dead-letters/{id}/replays",
+                    new Cell("/api/v1/dead-letters/" + deadLetter + "/replays", null, operator));
+            MATRIX.put(service + " POST /api/v1/dead-letter-replays",
+                    new Cell("/api/v1/dead-letter-replays", "{\"topic\":\"audit.processing-log\"}", operator));
+            MATRIX.put(service + " GET /beheer/dode-letters", new Cell("/beheer/dode-letters", null, operator));
+            MATRIX.put(service + " POST /beheer/dode-letters/{id}/herhalingen",
+                    Cell.form("/beheer/dode-letters/" + deadLetter + "/herhalingen", () -> "", operator));
+            MATRIX.put(service + " POST /beheer/dode-letters/herhalingen",
+                    Cell.form("/beheer/dode-letters/herhalingen", () -> "topic=audit.processing-log", operator));
+        }
     }
 
     /** A change made by Utrecht's case worker to prepare the matrix; it must succeed. */

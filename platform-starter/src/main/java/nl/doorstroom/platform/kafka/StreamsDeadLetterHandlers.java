@@ -3,6 +3,7 @@ package nl.doorstroom.platform.kafka;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
@@ -26,7 +27,12 @@ public final class StreamsDeadLetterHandlers {
     private StreamsDeadLetterHandlers() {
     }
 
-    /** For {@code deserialization.exception.handler}. */
+    /**
+     * For {@code deserialization.exception.handler}. The failure is named for what it is: a deserialiser may throw
+     * anything (Apicurio's says {@code IllegalStateException} for a missing magic byte), which in the dead letter's
+     * headers would look like a processing failure; so it is wrapped in Kafka's {@link SerializationException}, with
+     * the original as its cause.
+     */
     public static class Deserialization extends RecoveringDeserializationExceptionHandler {
 
         @Override
@@ -35,7 +41,9 @@ public final class StreamsDeadLetterHandlers {
                 pauseBeforeRetrying(context, exception);
                 return fail();
             }
-            return super.handleError(context, record, exception);
+            Exception unreadable = exception instanceof SerializationException ? exception
+                    : new SerializationException("The record could not be deserialised", exception);
+            return super.handleError(context, record, unreadable);
         }
     }
 

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The server-rendered pages' shared parts: dates as people type them, the page advice (errors as pages, blank fields
  * absent), what a form means by the fields it sends (empty rows left out) and the form fragments'
  * helper. {@code doorstroom.pages.problem-view} names the service's error page, which
- * shows the messages {@code <problem>.title} and {@code <problem>.detail}.
+ * shows the messages {@code <problem>.title} and {@code <problem>.detail}; a service without one of its own gets the
+ * platform's ({@code doorstroom/problem}), as the platform's own pages (dead letters) need one in every service.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class PagesAutoConfiguration {
 
     @Bean
-    PageAdvice pageAdvice(@Value("${doorstroom.pages.problem-view:problem}") String problemView,
+    PageAdvice pageAdvice(@Value("${doorstroom.pages.problem-view:doorstroom/problem}") String problemView,
             PageFields pageFields) {
         return new PageAdvice(problemView, pageFields);
     }

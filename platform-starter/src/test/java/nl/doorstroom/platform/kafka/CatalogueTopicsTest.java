@@ -3,6 +3,7 @@ package nl.doorstroom.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,6 +37,13 @@ class CatalogueTopicsTest {
         assertThat(configs(Topics.INTAKE_PERSON_EVENTS.name())).containsOnly(entry("retention.ms", "-1"));
         assertThat(configs(Topics.TRAJECTORY_TRAJECTORY_EVENTS.name())).containsOnly(entry("retention.ms", "-1"));
         assertThat(configs(Topics.INTAKE_PERSON_EVENTS.deadLetterTopic())).containsOnly(entry("retention.ms", "7776000000"));
+    }
+
+    @Test
+    void replayMarkersAreCompactedAndOutliveTheirDeadLetters() {
+        assertThat(configs(Topics.PLATFORM_DEAD_LETTER_REPLAYS.name()))
+                .containsEntry("cleanup.policy", "compact,delete")
+                .containsEntry("retention.ms", Long.toString(Duration.ofDays(97).toMillis()));
     }
 
     @Test
