@@ -1,6 +1,7 @@
 package nl.doorstroom.platform.kafka;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -21,7 +22,11 @@ import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
 public final class StreamsDeadLetterHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsDeadLetterHandlers.class);
-    /** How long a failing thread waits before it ends, so an outage does not spin thread after thread. */
+    /**
+     * Streams setting: how long a failing thread waits before it ends (milliseconds, default 5 s), so an outage does
+     * not spin thread after thread.
+     */
+    public static final String PAUSE_CONFIG = "doorstroom.unreachable.pause.ms";
     static final Duration PAUSE = Duration.ofSeconds(5);
 
     private StreamsDeadLetterHandlers() {
@@ -35,10 +40,18 @@ public final class StreamsDeadLetterHandlers {
      */
     public static class Deserialization extends RecoveringDeserializationExceptionHandler {
 
+        private Duration pause = PAUSE;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            super.configure(configs);
+            pause = pauseOf(configs);
+        }
+
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
             if (DependencyFailures.isUnreachable(exception)) {
-                pauseBeforeRetrying(context, exception);
+                pauseBeforeRetrying(context, exception, pause);
                 return fail();
             }
             Exception unreadable = exception instanceof SerializationException ? exception
@@ -50,22 +63,36 @@ public final class StreamsDeadLetterHandlers {
     /** For {@code processing.exception.handler}. */
     public static class Processing extends RecoveringProcessingExceptionHandler {
 
+        private Duration pause = PAUSE;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            super.configure(configs);
+            pause = pauseOf(configs);
+        }
+
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
             if (DependencyFailures.isUnreachable(exception)) {
-                pauseBeforeRetrying(context, exception);
+                pauseBeforeRetrying(context, exception, pause);
                 return fail();
             }
             return super.handleError(context, record, exception);
         }
     }
 
-    private static void pauseBeforeRetrying(ErrorHandlerContext context, Exception exception) {
+    private static Duration pauseOf(Map<String, ?> configs) {
+        Object configured = configs.get(PAUSE_CONFIG);
+        return configured == null ? PAUSE : Duration.ofMillis(Long.parseLong(configured.toString()));
+    }
+
+    /** The thread is about to be replaced: a backoff here, in the thread that fails, is all Streams leaves us. */
+    private static void pauseBeforeRetrying(ErrorHandlerContext context, Exception exception, Duration pause) {
         log.warn("A record of {}-{} at {} could not be handled because a dependency is unreachable; it is read again "
-                + "in {} s, not dead-lettered: {}", context.topic(), context.partition(), context.offset(),
-                PAUSE.toSeconds(), exception.toString());
+                + "in {} ms, not dead-lettered: {}", context.topic(), context.partition(), context.offset(),
+                pause.toMillis(), exception.toString());
         try {
-            Thread.sleep(PAUSE);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

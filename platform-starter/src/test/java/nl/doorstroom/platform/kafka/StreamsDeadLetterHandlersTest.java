@@ -27,7 +27,9 @@ class StreamsDeadLetterHandlersTest {
 
     StreamsDeadLetterHandlersTest() {
         ConsumerRecordRecoverer recoverer = (failed, exception) -> deadLetters.add(failed);
-        handler.configure(Map.of(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer));
+        // no pause before the thread fails: the test looks at the answer, not at the backoff
+        handler.configure(Map.of(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer,
+                StreamsDeadLetterHandlers.PAUSE_CONFIG, "0"));
     }
 
     @Test
