@@ -51,9 +51,7 @@ final class RunningPlatform {
     }
 
     private static Map<String, ServiceProcess> start() {
-        KeycloakServer keycloak = KeycloakServer.start();
-        // the services read the realm's OpenID configuration at start-up
-        issuer = keycloak.awaitReady().issuer();
+        issuer();
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         for (String name : SERVICES) {
             started.put(name, ServiceProcess.start(name, settings(name)));
@@ -75,10 +73,23 @@ final class RunningPlatform {
         return another.awaitReady(Duration.ofSeconds(180));
     }
 
+    /** The realm's issuer, Keycloak started on first use: the services read its OpenID configuration at start-up. */
+    private static synchronized String issuer() {
+        if (issuer == null) {
+            issuer = KeycloakServer.start().awaitReady().issuer();
+        }
+        return issuer;
+    }
+
     private static Map<String, String> settings(String name) {
+        return settings(name, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+    }
+
+    /** How a service is started against these brokers (the fault tests' broker process, or the test JVM's). */
+    static Map<String, String> settings(String name, String brokers) {
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "spring.security.oauth2.resourceserver.jwt.public-key-location", testTokenKey(),
-                "spring.kafka.bootstrap-servers", System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS),
+                "spring.kafka.bootstrap-servers", brokers,
                 "doorstroom.registry-url", SchemaRegistryServer.url(),
                 "spring.kafka.streams.state-dir", Path.of("target", "kstreams", name + "-" + UUID.randomUUID()).toAbsolutePath().toString(),
                 "spring.kafka.streams.replication-factor", "1",
@@ -86,7 +97,7 @@ final class RunningPlatform {
         // the public DEMO privacy keys, as in the local stack
         PrivacyDemoSettings.properties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
         settings.put(PrivacyDemoSettings.ALLOWED_PROPERTY, "true");
-        settings.putAll(Keycloak.loginProperties(issuer));
+        settings.putAll(Keycloak.loginProperties(issuer()));
         return settings;
     }
 
