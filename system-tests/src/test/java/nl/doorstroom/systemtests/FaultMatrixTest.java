@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,7 +26,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -53,26 +66,120 @@ class FaultMatrixTest {
     private static final Duration GIVE_UP = Duration.ofMinutes(5);
 
     @Test
-    void theBrokerKilledForThirtySecondsLosesNothingAndAppliesNothingTwice() throws Exception {
-        try (BrokerProcess broker = BrokerProcess.start();
-             ServiceProcess intake = service("intake-service", broker);
-             ServiceProcess trajectory = service("trajectory-service", broker)) {
-            Driver driver = new Driver(intake.baseUrl());
+    void theBrokerKilledForThirtySeconds() throws Exception {
+        scenario("the broker killed (SIGKILL) for 30 s and started again", run -> {
+            run.broker.kill();
+            pause(Duration.ofSeconds(30));
+            run.broker.startAgain();
+        });
+    }
+
+    @Test
+    void intakeKilledMidStream() throws Exception {
+        scenario("intake-service killed (SIGKILL) and started again", run -> {
+            run.intake.kill();
+            pause(Duration.ofSeconds(5));
+            run.intake = run.intake.startAgain("restarted");
+        });
+    }
+
+    @Test
+    void trajectoryKilledWithItsStreamsState() throws Exception {
+        scenario("trajectory-service (Streams state) killed (SIGKILL) and started again", run -> {
+            run.trajectory.kill();
+            pause(Duration.ofSeconds(5));
+            run.trajectory = run.trajectory.startAgain("restarted");
+        });
+    }
+
+    @Test
+    void aSecondTrajectoryInstanceJoinsAndLeaves() throws Exception {
+        scenario("a second trajectory-service instance joins, then leaves", run -> {
+            try (ServiceProcess second = ServiceProcess.start("trajectory-service", "faults-trajectory-service-2",
+                    RunningPlatform.settings("trajectory-service", run.broker.bootstrapServers()))) {
+                second.awaitReady(Duration.ofSeconds(180));
+                pause(Duration.ofSeconds(20));
+            }
+        });
+    }
+
+    @Test
+    void aPoisonRecordOnEveryConsumedTopic() throws Exception {
+        scenario("a poison record (not Avro, an unknown schema id) on every consumed topic", FaultRun::poison);
+    }
+
+    /** A fresh broker and services, the population driven through them, the fault injected once a third is through. */
+    private static void scenario(String name, Fault fault) throws Exception {
+        try (FaultRun run = FaultRun.start()) {
             long start = System.nanoTime();
-            Future<?> run = driver.drive(PEOPLE);
-            Awaitility.await("a third of the people through").atMost(GIVE_UP).until(() -> driver.finished.get() >= PEOPLE / 3);
-            broker.kill();
-            // the fault's length, not a wait for a result
-            Thread.sleep(Duration.ofSeconds(30));
-            long back = System.nanoTime();
-            broker.startAgain();
-            run.get();
-            long recovered = Oracles.awaitConsistent(driver, trajectory.baseUrl(), broker.bootstrapServers());
-            Row row = Oracles.check(driver, trajectory.baseUrl(), broker.bootstrapServers(), "broker killed (SIGKILL) for 30 s",
-                    Duration.ofNanos(recovered - back), Duration.ofNanos(System.nanoTime() - start));
+            Future<?> driving = run.driver.drive(PEOPLE);
+            Awaitility.await("a third of the people through").atMost(GIVE_UP)
+                    .until(() -> run.driver.finished.get() >= PEOPLE / 3);
+            fault.inject(run);
+            long injected = System.nanoTime();
+            driving.get();
+            long consistent = Oracles.awaitConsistent(run);
+            Row row = Oracles.check(run, name, Duration.ofNanos(consistent - injected), Duration.ofNanos(System.nanoTime() - start));
             report(row);
-            assertThat(row.lost()).isZero();
-            assertThat(row.duplicated()).isZero();
+            assertThat(row.lost()).as("lost").isZero();
+            assertThat(row.duplicated()).as("duplicated").isZero();
+            assertThat(row.deadLettered()).as("dead letters").isEqualTo(run.poisoned.size());
+        }
+    }
+
+    /** One fault, injected while the population is driven. */
+    @FunctionalInterface
+    interface Fault {
+        void inject(FaultRun run) throws Exception;
+    }
+
+    /** How long a fault lasts: the fault's length, not a wait for a result. */
+    private static void pause(Duration length) throws InterruptedException {
+        Thread.sleep(length);
+    }
+
+    /** The broker and the two services a dossier passes through, started for one scenario. */
+    static final class FaultRun implements AutoCloseable {
+
+        final BrokerProcess broker;
+        volatile ServiceProcess intake;
+        volatile ServiceProcess trajectory;
+        final Driver driver;
+        final List<String> poisoned = new ArrayList<>();
+
+        private FaultRun(BrokerProcess broker, ServiceProcess intake, ServiceProcess trajectory) {
+            this.broker = broker;
+            this.intake = intake;
+            this.trajectory = trajectory;
+            this.driver = new Driver(intake.baseUrl());
+        }
+
+        static FaultRun start() {
+            BrokerProcess broker = BrokerProcess.start();
+            return new FaultRun(broker, service("intake-service", broker), service("trajectory-service", broker));
+        }
+
+        /** Bytes that are not Avro, and a record naming a schema id the registry never gave, on each consumed topic. */
+        void poison() {
+            byte[] unknownSchema = ByteBuffer.allocate(9).put((byte) 0).putInt(987_654_321).putInt(42).array();
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                for (String topic : List.of("intake.person-events", "trajectory.trajectory-events")) {
+                    for (byte[] poison : List.of("dit is geen Avro".getBytes(StandardCharsets.UTF_8), unknownSchema)) {
+                        String key = "poison-" + UUID.randomUUID();
+                        producer.send(new ProducerRecord<>(topic, key, poison));
+                        poisoned.add(topic + "|" + key);
+                    }
+                }
+                producer.flush();
+            }
+        }
+
+        @Override
+        public void close() {
+            trajectory.close();
+            intake.close();
+            broker.close();
         }
     }
 
@@ -83,20 +190,20 @@ class FaultMatrixTest {
 
     /** One scenario's figures. */
     record Row(String scenario, int people, long acknowledged, long refused, long lost, long duplicated,
-               Duration recovery, Duration total) {
+               long deadLettered, Duration recovery, Duration total) {
     }
 
     private static void report(Row row) throws IOException {
         Path file = Path.of("target", "fault-matrix.md");
         if (!Files.exists(file)) {
             Files.writeString(file, """
-                    | scenario | people | acknowledged writes | refused or unanswered (sent again) | lost | duplicated | time to recover |
-                    |---|---|---|---|---|---|---|
+                    | scenario | people | acknowledged writes | refused or unanswered (sent again) | lost | duplicated | dead-lettered | consistent after |
+                    |---|---|---|---|---|---|---|---|
                     """);
         }
-        Files.writeString(file, "| %s | %d | %d | %d | %d | %d | %d s |%n".formatted(row.scenario(), row.people(),
-                row.acknowledged(), row.refused(), row.lost(), row.duplicated(), row.recovery().toSeconds()),
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "| %s | %d | %d | %d | %d | %d | %d | %d s |%n".formatted(row.scenario(), row.people(),
+                row.acknowledged(), row.refused(), row.lost(), row.duplicated(), row.deadLettered(),
+                row.recovery().toSeconds()), StandardOpenOption.APPEND);
         System.out.println("MEASURED " + row);
     }
 
@@ -218,15 +325,21 @@ class FaultMatrixTest {
     /** What must hold afterwards, computed from what the driver was told. */
     static final class Oracles {
 
-        /** Waits until every acknowledged person is in their municipality's inbox; returns when that was. */
-        static long awaitConsistent(Driver driver, String trajectory, String brokers) {
-            Awaitility.await("every acknowledged person in their inbox").atMost(GIVE_UP).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> inboxTotal(trajectory) == driver.people.size());
+        /**
+         * Waits until every acknowledged person is in their municipality's inbox and the services have read every
+         * record of the topics they consume (no consumer lag); returns when that was.
+         */
+        static long awaitConsistent(FaultRun run) {
+            Awaitility.await("every acknowledged person in their inbox, no consumer lag").atMost(GIVE_UP)
+                    .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    .until(() -> inboxTotal(run.trajectory.baseUrl()) == run.driver.people.size() && lag(run.broker) == 0);
             return System.nanoTime();
         }
 
-        static Row check(Driver driver, String trajectory, String brokers, String scenario, Duration recovery, Duration total)
-                throws Exception {
+        static Row check(FaultRun run, String scenario, Duration recovery, Duration total) throws Exception {
+            Driver driver = run.driver;
+            String trajectory = run.trajectory.baseUrl();
+            String brokers = run.broker.bootstrapServers();
             long lost = 0;
             for (Person person : driver.people) {
                 HttpResponse<String> dossier = get(trajectory + "/api/v1/municipalities/" + person.municipality
@@ -236,12 +349,13 @@ class FaultMatrixTest {
                     lost++;
                 }
             }
-            Map<String, Person> byId = new HashMap<>();
-            driver.people.forEach(p -> byId.put(p.id, p));
-            Map<String, List<Integer>> versions = new ConcurrentHashMap<>();
+            Map<String, List<Integer>> versions = new HashMap<>();
             AvroKafkaDeserializer<Object> events = new AvroKafkaDeserializer<>();
             events.configure(Map.of("apicurio.registry.url", SchemaRegistryServer.url() + "/apis/registry/v3"), false);
             for (ConsumerRecord<byte[], byte[]> record : TopicContents.allRecords(brokers, "intake.person-events")) {
+                if (record.key() != null && new String(record.key(), StandardCharsets.UTF_8).startsWith("poison-")) {
+                    continue;
+                }
                 GenericRecord event = (GenericRecord) events.deserialize(record.topic(), record.headers(), record.value());
                 versions.computeIfAbsent(event.get("personId").toString(), k -> new ArrayList<>())
                         .add((Integer) event.get("recordVersion"));
@@ -260,10 +374,41 @@ class FaultMatrixTest {
                 }
             }
             assertThat(outOfOrder).as("versions strictly increase per person, in the topic's order").isZero();
-            int inboxes = inboxTotal(trajectory);
-            assertThat(inboxes).as("each person in exactly one inbox").isEqualTo(driver.people.size());
+            assertThat(inboxTotal(trajectory)).as("each person in exactly one inbox").isEqualTo(driver.people.size());
+            long deadLettered = 0;
+            for (String topic : List.of("intake.person-events.dlt", "trajectory.trajectory-events.dlt")) {
+                List<ConsumerRecord<byte[], byte[]>> letters = TopicContents.allRecords(brokers, topic);
+                deadLettered += letters.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().count();
+                for (String poisoned : run.poisoned) {
+                    String[] where = poisoned.split("\\|");
+                    if (topic.equals(where[0] + ".dlt")) {
+                        assertThat(letters).as("%s on %s with its reason", where[1], topic).anyMatch(r ->
+                                where[1].equals(new String(r.key(), StandardCharsets.UTF_8))
+                                        && r.headers().lastHeader("kafka_dlt-exception-fqcn") != null);
+                    }
+                }
+            }
             return new Row(scenario, driver.people.size(), driver.acknowledged.get(), driver.refused.get(), lost, duplicated,
-                    recovery, total);
+                    deadLettered, recovery, total);
+        }
+
+        /** Records the services' consumer groups have not read yet, over the topics they consume. */
+        private static long lag(BrokerProcess broker) throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                long lag = 0;
+                for (String group : List.of("intake-service", "trajectory-service", "trajectory-service-erasures")) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get();
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().stream().filter(p -> p.topic().endsWith("-events"))
+                            .forEach(p -> latest.put(p, OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+                    for (var end : ends.entrySet()) {
+                        lag += Math.max(0, end.getValue().offset() - committed.get(end.getKey()).offset());
+                    }
+                }
+                return lag;
+            }
         }
 
         private static int inboxTotal(String trajectory) throws Exception {

@@ -20,12 +20,14 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final List<String> command;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, Path log, List<String> command) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.command = command;
     }
 
     static ServiceProcess start(String name, Map<String, String> properties) {
@@ -45,7 +47,24 @@ final class ServiceProcess implements AutoCloseable {
                 "-jar", jar.toString(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = ChildProcesses.start(instance, command, Path.of("").toAbsolutePath(), Map.of(), log);
-        return new ServiceProcess(name, process, port, log);
+        return new ServiceProcess(name, process, port, log, command);
+    }
+
+    /** {@code SIGKILL}: no clean shutdown (no leaving its group, no flushed state), as when its machine dies. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same service started again: same settings, state directory and port; its log gets a suffix. */
+    ServiceProcess startAgain(String suffix) {
+        Path again = log.resolveSibling(log.getFileName().toString().replace(".log", "-" + suffix + ".log"));
+        return new ServiceProcess(name, ChildProcesses.start(name, command, Path.of("").toAbsolutePath(), Map.of(), again),
+                port, again, command);
     }
 
     /** Waits until the service reports ready (Kafka Streams running included), or fails with its log's location. */
