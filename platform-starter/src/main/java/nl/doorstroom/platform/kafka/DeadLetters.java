@@ -25,6 +25,8 @@ import nl.doorstroom.schemas.Topic;
 /** Where listener records go that cannot be read or processed: {@code <topic>.dlt}, same partition, with the reason. */
 public final class DeadLetters {
 
+    private static final BackOff FEW_RETRIES = new FixedBackOff(500, 3);
+
     private DeadLetters() {
     }
 
@@ -35,13 +37,13 @@ public final class DeadLetters {
      * until the dependency is back.
      */
     public static DefaultErrorHandler errorHandler(KafkaProperties kafkaProperties) {
-        return errorHandler(kafkaProperties, new FixedBackOff(500, 3));
+        return errorHandler(kafkaProperties, FEW_RETRIES);
     }
 
     /**
      * For a listener that must never skip a record it can read (an erasure): a failure while handling it (a store
      * still restoring, the broker away) is retried with backoff, up to every 10 s, for as long as it takes. Only a
-     * record that cannot be deserialised goes to the dead-letter topic.
+     * record that cannot be deserialised goes to the dead-letter topic, after the few retries any listener gives it.
      */
     public static DefaultErrorHandler retryingUntilHandled(KafkaProperties kafkaProperties) {
         return errorHandler(kafkaProperties, untilBack());
@@ -56,12 +58,26 @@ public final class DeadLetters {
             }
             deadLetters.accept(record, exception);
         }, backOff);
-        handler.setBackOffFunction((record, exception) ->
-                DependencyFailures.isUnreachable(exception) ? untilBack() : null);
+        handler.setBackOffFunction((record, exception) -> {
+            if (DependencyFailures.isUnreachable(exception)) {
+                return untilBack();
+            }
+            // waiting longer never makes bytes readable that were not written as this topic's records
+            return unreadable(exception) ? FEW_RETRIES : null;
+        });
         // a record that could not be read is tried again too: the registry may have been away (then it waits for
         // it); one that is wrong in itself fails the same way each time and becomes a dead letter after the retries
         handler.removeClassification(DeserializationException.class);
         return handler;
+    }
+
+    private static boolean unreadable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DeserializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BackOff untilBack() {
@@ -85,7 +101,6 @@ public final class DeadLetters {
         return new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory),
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
     }
-
 
     private static Serializer<Object> avroSerializer(Map<String, Object> config) {
         AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();

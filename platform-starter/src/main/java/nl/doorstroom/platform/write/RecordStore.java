@@ -47,18 +47,21 @@ public final class RecordStore<S extends SpecificRecord, R extends RecordStore.V
     private final ReadModel<S> states;
     private final EventHistory<E> history;
     private final Function<S, R> view;
+    private final RecordFold<S, E> fold;
     private final RecordSealing sealing;
 
     /**
      * @param store   the record store's name
      * @param history the history store's name
      * @param view    the service's record of a stored value, its personal texts opened
+     * @param fold    how the read model applies an event to a stored value
      */
     RecordStore(ReadModels readModels, KafkaProperties properties, String store, String history, Function<S, R> view,
-                RecordSealing sealing) {
+                RecordFold<S, E> fold, RecordSealing sealing) {
         this.states = readModels.of(store, AvroSerdes.valueSerde(properties));
         this.history = new EventHistory<>(readModels.of(history, AvroSerdes.valueSerde(properties)));
         this.view = view;
+        this.fold = fold;
         this.sealing = sealing;
     }
 
@@ -81,6 +84,19 @@ public final class RecordStore<S extends SpecificRecord, R extends RecordStore.V
     /** Waits, bounded, until the read model shows at least {@code version}; whether it does. */
     public boolean awaitVersion(String key, int version) {
         return ReadModelCatchUp.until(() -> stored(key).filter(r -> r.version() >= version).isPresent(), CATCH_UP);
+    }
+
+    /**
+     * The record as the read model will show it once these events (sealed, as appended) are applied, computed with the
+     * read model's own fold: the answer to a change that is committed while the read model cannot catch up yet (the
+     * broker went away right after the commit).
+     */
+    R withEvents(String key, List<E> appended) {
+        S record = states.get(key).orElseGet(() -> fold.empty(key));
+        for (E event : appended) {
+            record = RecordStores.fold(fold, record, event);
+        }
+        return view.apply(sealing.open(record));
     }
 
     /** Every event of the record, oldest first: one per version. */

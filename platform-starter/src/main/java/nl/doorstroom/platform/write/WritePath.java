@@ -25,6 +25,7 @@ import nl.doorstroom.platform.cloudevents.CloudEventsProducerInterceptor;
 import nl.doorstroom.platform.kafka.DependencyBreakers;
 import nl.doorstroom.platform.kafka.DependencyBreakers.Dependency;
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
+import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.platform.ProposedEvent;
@@ -127,13 +128,14 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
             for (Object payload : decision.payloads()) {
                 events.add(envelope.wrap(key, version + events.size() + 1, payload, digests));
             }
-            WriteOutcome outcome = propose(key, version, digests, decision, events);
+            List<E> sealed = events.stream().map(sealing::seal).toList();
+            WriteOutcome outcome = propose(key, version, digests, decision, sealed);
             switch (outcome.getStatus()) {
                 case APPLIED -> {
-                    return new Written<>(caughtUp(key, outcome.getLastVersion()), events, false);
+                    return new Written<>(caughtUp(key, outcome.getLastVersion(), sealed), events, false);
                 }
                 case REPLAYED -> {
-                    R record = caughtUp(key, outcome.getLastVersion());
+                    R record = replayed(key, outcome.getLastVersion());
                     return repeat(key, record, digests).orElse(new Written<>(record, List.of(), true));
                 }
                 case STALE_VERSION -> {
@@ -161,20 +163,32 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
         });
     }
 
-    private R caughtUp(String key, int version) {
-        // the change is committed; a read model that lags still answers with what it has
-        records.awaitVersion(key, version);
-        return records.stored(key).orElseThrow(() -> new IllegalStateException("an applied change has no record"));
+    /**
+     * The record after a change this request committed. The change is in: when the read model cannot show it in time
+     * (the broker went away right after the commit), the answer is computed from the appended events the way the
+     * read model will compute it, never a failure that would make the client think nothing happened.
+     */
+    private R caughtUp(String key, int version, List<E> appended) {
+        if (records.awaitVersion(key, version)) {
+            return records.stored(key).orElseThrow();
+        }
+        return records.withEvents(key, appended);
     }
 
-    private WriteOutcome propose(String key, int version, RequestDigests digests, Decision decision, List<E> events) {
+    /** The record after a change an earlier request committed; 503 while the read model cannot show it yet. */
+    private R replayed(String key, int version) {
+        records.awaitVersion(key, version);
+        return records.stored(key).filter(record -> record.version() >= version).orElseThrow(() ->
+                new ReadModelUnavailableException(topics.events().name(), new TimeoutException("the record is not at version " + version + " yet")));
+    }
+
+    private WriteOutcome propose(String key, int version, RequestDigests digests, Decision decision, List<E> sealedEvents) {
         Instant notAfter = Instant.now().plus(timeout);
-        List<ProposedEvent> proposed = new ArrayList<>(events.size());
-        for (E event : events) {
-            E sealed = sealing.seal(event);
+        List<ProposedEvent> proposed = new ArrayList<>(sealedEvents.size());
+        for (E sealed : sealedEvents) {
             byte[] serialized = breakers.call(Dependency.REGISTRY, () -> eventSerializer.serialize(topics.events().name(), sealed));
             proposed.add(new ProposedEvent(ByteBuffer.wrap(serialized),
-                    CloudEventsProducerInterceptor.attributes(cloudEventSource, event)));
+                    CloudEventsProducerInterceptor.attributes(cloudEventSource, sealed)));
         }
         List<String> claims = decision.claims().stream().map(Claim::key).toList();
         WriteProposal proposal = WriteProposal.newBuilder().setRecordKey(key).setBasedOnVersion(version)

@@ -68,7 +68,7 @@ public class WritePaths {
         KStream<String, S> changes = RecordStores.materialise(builder, events, definition.recordStore(),
                 AvroSerdes.valueSerde(kafka), definition.historyStore(), AvroSerdes.valueSerde(kafka), definition.fold());
         RecordStore<S, R, E> store = new RecordStore<>(readModels, kafka, definition.recordStore(), definition.historyStore(),
-                definition.view(), sealing);
+                definition.view(), definition.fold(), sealing);
         var topics = new WritePathTopics(definition.topic());
         made.add(topics);
         WriterTopology.add(builder, topics, events, AvroSerdes.valueSerde(kafka), AvroSerdes.valueSerde(kafka),
@@ -92,6 +92,10 @@ public class WritePaths {
         var container = new ConcurrentMessageListenerContainer<String, WriteOutcome>(
                 new DefaultKafkaConsumerFactory<>(config), new ContainerProperties(topics.outcomes().name()));
         container.getContainerProperties().setGroupId((String) config.get(ConsumerConfig.GROUP_ID_CONFIG));
+        // never committed (nothing acknowledges): an instance reads from "now" anyway, and a group without offsets
+        // disappears with its instance instead of staying behind as a group that seems to lag forever
+        container.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        container.getContainerProperties().setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
         var template = new ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome>(
                 (ProducerFactory) producers, container);
         template.setSharedReplyTopic(true);

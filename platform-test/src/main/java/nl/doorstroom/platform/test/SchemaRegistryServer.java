@@ -1,6 +1,8 @@
 package nl.doorstroom.platform.test;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ public final class SchemaRegistryServer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static volatile String url;
+    private static volatile Process running;
 
     private SchemaRegistryServer() {
     }
@@ -47,6 +50,7 @@ public final class SchemaRegistryServer {
                 "-jar", "quarkus-run.jar");
         Process process = ChildProcesses.start("the schema registry", command, home, Map.of(), log);
         ChildProcesses.stopOnExit("schema-registry", process);
+        running = process;
         try {
             ChildProcesses.awaitHttpOk("the schema registry", process,
                     URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), READY_TIMEOUT, log);
@@ -55,6 +59,34 @@ public final class SchemaRegistryServer {
             throw e;
         }
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /**
+     * Makes the registry unavailable the way a hung machine or a network partition does ({@code SIGSTOP}): its port
+     * stays open, connections and requests hang without an answer. For fault tests; {@link #resume()} ends it.
+     */
+    public static void pause() {
+        signal("STOP");
+    }
+
+    /** {@code SIGCONT}: the paused registry answers again, with everything it held. */
+    public static void resume() {
+        signal("CONT");
+    }
+
+    private static void signal(String signal) {
+        url();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(running.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " of the schema registry failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path distribution() {

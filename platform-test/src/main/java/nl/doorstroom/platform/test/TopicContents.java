@@ -43,6 +43,28 @@ public final class TopicContents {
         return found;
     }
 
+    /**
+     * How many committed records lie between each partition's given offset and its end: a consumer group's true lag.
+     * The end offset minus the committed offset overstates it on transactional topics, where commit markers take
+     * offsets that no consumer ever receives or commits past.
+     */
+    public static long recordsAfter(String brokers, Map<TopicPartition, Long> from) {
+        if (from.isEmpty()) {
+            return 0;
+        }
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer(brokers)) {
+            List<TopicPartition> partitions = List.copyOf(from.keySet());
+            consumer.assign(partitions);
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        return count;
+    }
+
     /** The sum of the end offsets of all partitions: unchanged means nothing was published in between. */
     public static long endOffsets(String brokers, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer(brokers)) {

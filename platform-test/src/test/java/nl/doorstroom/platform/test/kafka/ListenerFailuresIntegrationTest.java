@@ -30,9 +30,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.support.serializer.DeserializationException;
 
 import nl.doorstroom.platform.kafka.DeadLetters;
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
@@ -42,7 +44,8 @@ import nl.doorstroom.platform.test.TopicContents;
  * What a listener does with a record it cannot handle, against the real broker: when the broker or the registry is
  * away (here the broker's timeout while the listener publishes) the record waits and is handled once it is back,
  * never a dead letter; a record that is wrong in itself is tried a few times and goes to {@code <topic>.dlt}, and
- * the listener goes on with the next.
+ * the listener goes on with the next. A listener that must not skip a record (an erasure) retries a failure for as
+ * long as it takes, but not a record it cannot read: that would stop it for good.
  */
 @SpringBootTest(classes = ListenerFailuresIntegrationTest.TestApp.class,
         properties = "spring.application.name=listener-failures-test")
@@ -72,9 +75,7 @@ class ListenerFailuresIntegrationTest {
 
     @Test
     void anOutageIsWaitedOutAndOnlyABadRecordBecomesADeadLetter() throws Exception {
-        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".dlt", 1, (short) 1))).all().get();
-        }
+        createTopics();
         container = listener(record -> {
             String value = new String(record.value(), StandardCharsets.UTF_8);
             if ("bad".equals(value)) {
@@ -101,7 +102,46 @@ class ListenerFailuresIntegrationTest {
         assertThat(outageLeft.get()).as("the outage took three tries").isLessThan(0);
     }
 
+    @Test
+    void aListenerThatMustNotSkipRetriesUntilHandledButDeadLettersWhatItCannotRead() throws Exception {
+        createTopics();
+        AtomicInteger failuresLeft = new AtomicInteger(6);
+        container = listener(DeadLetters.retryingUntilHandled(kafka), record -> {
+            String value = new String(record.value(), StandardCharsets.UTF_8);
+            if ("not Avro".equals(value)) {
+                badAttempts.incrementAndGet();
+                throw new DeserializationException("failed to deserialize", record.value(), false,
+                        new IllegalArgumentException("Unknown magic byte!"));
+            }
+            if ("an erasure".equals(value) && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("the store is still restoring");
+            }
+            handled.add(value);
+        });
+        container.start();
+
+        send("an erasure", "not Avro", "after");
+
+        await("the erasure handled after more failures than a plain listener retries").atMost(DEADLINE)
+                .until(() -> handled.equals(List.of("an erasure", "after")));
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = deadLetters();
+        assertThat(deadLetters).as("only the unreadable record").hasSize(1);
+        assertThat(new String(deadLetters.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not Avro");
+        assertThat(badAttempts.get()).as("first try and three retries").isEqualTo(4);
+    }
+
+    private void createTopics() throws Exception {
+        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".dlt", 1, (short) 1))).all().get();
+        }
+    }
+
     private ConcurrentMessageListenerContainer<String, byte[]> listener(MessageListener<String, byte[]> handler) {
+        return listener(DeadLetters.errorHandler(kafka), handler);
+    }
+
+    private ConcurrentMessageListenerContainer<String, byte[]> listener(CommonErrorHandler errors,
+                                                                          MessageListener<String, byte[]> handler) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -109,7 +149,7 @@ class ListenerFailuresIntegrationTest {
         ContainerProperties properties = new ContainerProperties(topic);
         properties.setMessageListener(handler);
         var listener = new ConcurrentMessageListenerContainer<>(consumers, properties);
-        listener.setCommonErrorHandler(DeadLetters.errorHandler(kafka));
+        listener.setCommonErrorHandler(errors);
         return listener;
     }
 
