@@ -54,13 +54,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The promise under faults (issue 13): a deterministic population is driven through registration, early intake and
- * link (every tenth person's early intake corrected, every twentieth re-linked) against a broker that runs as a
- * process of its own, while one fault is injected; then the oracles, computed from what the driver was told, are
- * checked against what the platform holds. The driver behaves like a careful client: every change carries an
- * Idempotency-Key and is sent again after a 503 or a lost answer, so a change is either acknowledged once or not at
- * all. Size: {@code -Ddoorstroom.faults.people} (CI: 1,000; the full run: 10,000). The rows go to
- * {@code target/fault-matrix.md}.
+ * The promise under faults (issue 13). A broker of its own (a child process, so it can be killed), the shared registry
+ * and intake and trajectory as processes, started once; then one scenario at a time: a population of its own is
+ * driven through registration, early intake and link (every tenth person's early intake corrected, every twentieth
+ * re-linked) while one fault is injected once a third of it is through. The oracles, computed from what the driver was
+ * told, must then hold for this population and everyone driven before it. The driver behaves like a careful client:
+ * every change carries an Idempotency-Key and is sent again after a 503 or a lost answer, so a change is acknowledged
+ * once or not at all. Size per scenario: {@code -Ddoorstroom.faults.people} (CI: 1,000; the full run: 10,000). The
+ * rows go to {@code target/fault-matrix.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,7 +71,9 @@ class FaultMatrixTest {
     private static final List<String> MUNICIPALITIES = List.of("GM0344", "GM0307", "GM0356", "GM0363");
     private static final int CALLERS = Integer.getInteger("doorstroom.faults.callers", 16);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration GIVE_UP = Duration.ofMinutes(Integer.getInteger("doorstroom.faults.give-up.minutes", 5));
+    /** How long a change may take to be acknowledged, or the platform to become consistent: longer for more people. */
+    private static final Duration GIVE_UP = Duration.ofMinutes(Integer.getInteger("doorstroom.faults.give-up.minutes",
+            Math.max(5, PEOPLE / 200)));
 
     private FaultRun run;
 
