@@ -58,6 +58,8 @@ class DeadLetterPagesBrowserTest {
         browser.signIn(topicPage, "beheerder", KeycloakServer.DEMO_PASSWORD);
 
         assertThat(browser.awaitVisible(By.tagName("h1")).getText()).isEqualTo("Dode letters");
+        assertThat(browser.awaitVisible(By.id("dead-letters-link")).getAttribute("href")).as("the operator's header link")
+                .endsWith(PAGE);
         assertThat(browser.awaitVisible(By.tagName("h2")).getText()).isEqualTo(EVENTS);
         WebElement row = row();
         assertThat(row.getText()).contains("onleesbaar", "nee").doesNotContain("not avro");

@@ -13,8 +13,9 @@ import nl.doorstroom.platform.reference.Municipalities;
  * @param organisation the AZC location, the municipality's name, COA, the employer's KvK number, the region, or the
  *                     platform
  * @param canSignOut   signed in on a page (OpenID Connect), so there is a session to end
+ * @param operator     a platform operator, whose header links to the service's dead letters
  */
-public record SignedInUser(String name, String organisation, boolean canSignOut) {
+public record SignedInUser(String name, String organisation, boolean canSignOut, boolean operator) {
 
     /** The current user, or {@code null} when nobody is signed in. */
     static SignedInUser current(Municipalities municipalities, MessageSource messages, Locale locale) {
@@ -23,7 +24,8 @@ public record SignedInUser(String name, String organisation, boolean canSignOut)
             return null;
         }
         String name = CurrentUser.displayName().or(CurrentUser::accountId).orElse("");
-        return new SignedInUser(name, organisation(user, municipalities, messages, locale), CurrentUser.signedInOnPage());
+        return new SignedInUser(name, organisation(user, municipalities, messages, locale), CurrentUser.signedInOnPage(),
+                user.has(Role.PLATFORM_OPERATOR));
     }
 
     private static String organisation(DoorstroomUser user, Municipalities municipalities, MessageSource messages,
