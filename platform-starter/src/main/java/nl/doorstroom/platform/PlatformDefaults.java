@@ -12,6 +12,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import nl.doorstroom.platform.cloudevents.CloudEventsProducerInterceptor;
 import nl.doorstroom.platform.kafka.DeadLetterTopicResolver;
+import nl.doorstroom.platform.kafka.IdentityCachedAvroDatumProvider;
 import nl.doorstroom.platform.kafka.StreamsDeadLetterHandlers;
 import nl.doorstroom.schemas.CloudEventTypes;
 
@@ -86,6 +87,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         p.put(registry + "auto-register", "true");
         p.put(registry + "use-specific-avro-reader", "true");
         p.put(registry + "dereference-schema", "true");
+        // readers found by schema identity, not by a fingerprint computed for every record read
+        p.put(registry + "avro-datum-provider", IdentityCachedAvroDatumProvider.class.getName());
 
         // Producers: nothing acknowledged is lost, nothing is written twice, every record carries CloudEvents headers
         p.put("spring.kafka.producer.acks", "all");
