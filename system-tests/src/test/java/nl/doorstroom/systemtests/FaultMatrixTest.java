@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -433,14 +434,23 @@ class FaultMatrixTest {
             List<Person> everyone = run.everyone();
             String trajectory = run.trajectory.baseUrl();
             String brokers = run.broker.bootstrapServers();
-            Map<Person, Long> lost = new HashMap<>();
-            for (Person person : everyone) {
-                HttpResponse<String> dossier = get(trajectory + "/api/v1/municipalities/" + person.municipality
-                        + "/handovers/" + person.id, TestTokens.caseWorker(person.municipality));
-                if (dossier.statusCode() != 200
-                        || JSON.readTree(dossier.body()).at("/earlyIntake/availability/hoursPerWeek").asInt() != person.hoursPerWeek) {
-                    lost.merge(person, 1L, Long::sum);
+            Map<Person, Long> lost = new ConcurrentHashMap<>();
+            List<Future<Object>> reads = new ArrayList<>();
+            try (ExecutorService readers = Executors.newFixedThreadPool(CALLERS)) {
+                for (Person person : everyone) {
+                    reads.add(readers.submit(() -> {
+                        HttpResponse<String> dossier = get(trajectory + "/api/v1/municipalities/" + person.municipality
+                                + "/handovers/" + person.id, TestTokens.caseWorker(person.municipality));
+                        if (dossier.statusCode() != 200 || JSON.readTree(dossier.body())
+                                .at("/earlyIntake/availability/hoursPerWeek").asInt() != person.hoursPerWeek) {
+                            lost.merge(person, 1L, Long::sum);
+                        }
+                        return null;
+                    }));
                 }
+            }
+            for (Future<Object> read : reads) {
+                read.get();
             }
             Map<String, List<Integer>> versions = new HashMap<>();
             AvroKafkaDeserializer<Object> events = new AvroKafkaDeserializer<>();
