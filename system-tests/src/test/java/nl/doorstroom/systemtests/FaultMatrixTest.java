@@ -70,6 +70,8 @@ class FaultMatrixTest {
 
     private static final int PEOPLE = Integer.getInteger("doorstroom.faults.people", 1000);
     private static final List<String> MUNICIPALITIES = List.of("GM0344", "GM0307", "GM0356", "GM0363");
+    /** How long the driver waits to send again when no answer came (a lost connection; no Retry-After to go by). */
+    private static final Duration RECONNECT = Duration.ofSeconds(1);
     private static final int CALLERS = Integer.getInteger("doorstroom.faults.callers", 16);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How long a change may take to be acknowledged, or the platform to become consistent: longer for more people. */
@@ -149,7 +151,10 @@ class FaultMatrixTest {
             try (ServiceProcess second = ServiceProcess.start("trajectory-service", "faults-trajectory-service-2",
                     RunningPlatform.settings("trajectory-service", run.broker.bootstrapServers()))) {
                 second.awaitReady(Duration.ofSeconds(180));
-                pause(Duration.ofSeconds(20));
+                Driver driver = run.drivers.getLast();
+                int through = driver.finished.get();
+                Awaitility.await("another tenth of the people through while both instances hold partitions")
+                        .atMost(GIVE_UP).until(() -> driver.finished.get() >= Math.min(PEOPLE, through + PEOPLE / 10));
             }
         });
     }
@@ -376,6 +381,7 @@ class FaultMatrixTest {
         private JsonNode change(Person person, String method, String path, String token, String body) throws Exception {
             String key = UUID.randomUUID().toString();
             long deadline = System.nanoTime() + GIVE_UP.toNanos();
+            Duration backOff;
             while (true) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(intake + path)).timeout(Duration.ofSeconds(20))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -393,15 +399,20 @@ class FaultMatrixTest {
                     if (response.statusCode() != 503) {
                         throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
                     }
+                    String retryAfter = response.headers().firstValue("Retry-After").orElseThrow(() ->
+                            new IllegalStateException(method + " " + path + " answered 503 without Retry-After"));
                     refused.incrementAndGet();
+                    backOff = Duration.ofSeconds(Long.parseLong(retryAfter));
                 } catch (IOException e) {
                     // the answer was lost: the same Idempotency-Key makes sending it again safe
                     refused.incrementAndGet();
+                    backOff = RECONNECT;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(method + " " + path + " not acknowledged within " + GIVE_UP);
                 }
-                Thread.sleep(1000);
+                // as the service asked (Retry-After), or a client's pause before it connects again
+                Thread.sleep(backOff);
             }
         }
     }
