@@ -367,6 +367,16 @@ class IntakeApiIntegrationTest {
         assertThat(anchor.get("household").get("expectedFamilyMembers").get(0).get("arrivedAsPersonId").asString())
                 .isEqualTo(nareiziger.get("id").asString());
         assertThat(anchor.get("status").get("nareizigerExpected").asBoolean()).isFalse();
+
+        // an erased nareiziger no longer counts as arrived for the anchor's household
+        assertThat(postAs(TestTokens.platformOperator(), "/api/v1/persons/" + nareiziger.get("id").asString() + "/erasures",
+                "{\"ground\":\"DATA_SUBJECT_REQUEST\",\"caseReference\":\"AVG-2026-0043\"}").getStatusCode().value())
+                .isEqualTo(202);
+        await("the erased nareiziger leaves the household").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode after = json(getAs(TestTokens.azcStaff("AZC-BUDEL"), "/api/v1/persons/" + id));
+            assertThat(after.get("household").get("expectedFamilyMembers").get(0).get("arrivedAsPersonId").isNull()).isTrue();
+            assertThat(after.get("status").get("nareizigerExpected").asBoolean()).isTrue();
+        });
     }
 
     @Test

@@ -31,7 +31,7 @@ public class Households {
         return processingLog.record(HOUSEHOLD, "intake.record-household", List.of(personId), () -> {
             IntakeRecord record = changes.applyToVisible(personId, "household", household.version(), idempotencyKey, household,
                     current -> List.of(household.toEvent()));
-            return Household.of(record.version(), record.household().orElseThrow(), persons.arrivalsOf(personId));
+            return Household.of(record.version(), record.household().orElseThrow(), persons.arrivalsOf(record));
         });
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nl.doorstroom.platform.readmodel.ReadModel;
 import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
@@ -21,7 +22,6 @@ import nl.doorstroom.platform.write.RecordStore;
 import nl.doorstroom.platform.write.RecordStores;
 import nl.doorstroom.platform.write.WritePaths;
 import nl.doorstroom.schemas.Topics;
-import nl.doorstroom.schemas.intake.FamilyReunification;
 import nl.doorstroom.schemas.intake.IntakeRecordState;
 import nl.doorstroom.schemas.intake.PersonEvent;
 
@@ -38,9 +38,11 @@ public class PersonRecords {
     static final String STORE = "intake-records";
     static final String HISTORY = "intake-record-history";
     private final RecordStore<IntakeRecordState, IntakeRecord, PersonEvent> store;
+    private final ReadModel<String> arrivals;
 
-    PersonRecords(KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords) {
+    PersonRecords(KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords, ArrivalsIndex arrivalsIndex) {
         this.store = intakeRecords.store();
+        this.arrivals = arrivalsIndex.entries();
     }
 
     @Bean
@@ -49,6 +51,12 @@ public class PersonRecords {
                                                                                    ReadModels readModels) {
         return paths.records(builder, readModels, new KeyedRecords.Definition<>(Topics.INTAKE_PERSON_EVENTS, STORE,
                 HISTORY, IntakeRecord.FOLD, IntakeRecord::of, RecordChanges::envelope));
+    }
+
+    @Bean
+    static ArrivalsIndex arrivalsIndex(KeyedRecords<IntakeRecordState, IntakeRecord, PersonEvent> intakeRecords,
+                                       StreamsBuilder builder, ReadModels readModels) {
+        return ArrivalsIndex.add(builder, intakeRecords.changes(), readModels);
     }
 
     /** Every person's record and events, as the write path and the versions view read them. */
@@ -93,22 +101,28 @@ public class PersonRecords {
         return found;
     }
 
-    /** The nareizigers who arrived for an anchor person: expected member id → the nareiziger's person id. */
-    public Map<String, String> arrivalsOf(String anchorPersonId) {
-        return allArrivals().getOrDefault(anchorPersonId, Map.of());
+    /**
+     * The nareizigers who arrived for an anchor person: expected member id → the nareiziger's person id. Looked up in
+     * the arrivals index, and only when the anchor's household expects someone: never a scan of every record.
+     */
+    public Map<String, String> arrivalsOf(IntakeRecord anchor) {
+        boolean expectsSomeone = anchor.household().map(h -> !h.getExpectedFamilyMembers().isEmpty()).orElse(false);
+        if (!expectsSomeone) {
+            return Map.of();
+        }
+        Map<String, String> arrived = new HashMap<>();
+        arrivals.prefixScan(ArrivalsIndex.arrivalsPrefix(anchor.personId())).forEach(entry ->
+                arrived.put(ArrivalsIndex.expectedMemberOf(entry.key), entry.value));
+        return arrived;
     }
 
     /** Arrivals for every anchor person at once: anchor id → (expected member id → nareiziger's person id). */
     public Map<String, Map<String, String>> allArrivals() {
-        Map<String, Map<String, String>> arrivals = new HashMap<>();
-        all(IntakeRecord::arrivedThroughFamilyReunification).forEach(r -> {
-            FamilyReunification reunification = r.registration().getFamilyReunification();
-            if (reunification.getExpectedMemberId() != null) {
-                arrivals.computeIfAbsent(reunification.getAnchorPersonId(), k -> new HashMap<>())
-                        .put(reunification.getExpectedMemberId(), r.personId());
-            }
-        });
-        return arrivals;
+        Map<String, Map<String, String>> all = new HashMap<>();
+        arrivals.prefixScan(ArrivalsIndex.ARRIVED_FOR).forEach(entry ->
+                all.computeIfAbsent(ArrivalsIndex.anchorOf(entry.key), k -> new HashMap<>())
+                        .put(ArrivalsIndex.expectedMemberOf(entry.key), entry.value));
+        return all;
     }
 
     private static boolean isVisibleTo(DoorstroomUser user, IntakeRecord record) {

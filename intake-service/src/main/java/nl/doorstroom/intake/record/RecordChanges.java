@@ -68,6 +68,11 @@ public class RecordChanges {
         return new Outcome(written.record(), written.replayed());
     }
 
+    /** The registered person who holds a claim (the V-number of someone already here), without reading every record. */
+    public Optional<IntakeRecord> holderOf(String claim) {
+        return writes.holderOf(claim).flatMap(records::find);
+    }
+
     /**
      * A change to the record of a registered person the current user may see (404 otherwise, before anything else is
      * checked, so a version or key cannot reveal that someone exists).

@@ -1,6 +1,5 @@
 package nl.doorstroom.intake.registration;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ public class PersonViews {
 
     /** The view, or empty when the person's key has been erased in the meantime. */
     public Optional<PersonView> of(IntakeRecord record) {
-        return of(record, records.arrivalsOf(record.personId()));
+        return of(record, records.arrivalsOf(record));
     }
 
     /** The view, given the arrivals of nareizigers already looked up (lists look them up once for everyone). */
@@ -75,11 +74,5 @@ public class PersonViews {
                         reunification.getRelationship().name()),
                 new PersonView.Status(record.link().isPresent(), record.isIntakeComplete(), record.missingSections(),
                         nareizigerExpected(record, arrivals), reunification != null));
-    }
-
-    /** The registered person with this V-number, whatever their location; for duplicates and nareizigers. */
-    public Optional<IntakeRecord> findByVNumber(String vNumber) {
-        List<IntakeRecord> found = records.all(r -> identityOf(r).map(i -> vNumber.equals(i.getVNumber())).orElse(false));
-        return found.stream().findFirst();
     }
 }

@@ -121,11 +121,11 @@ public class Registrations {
         FamilyReunification reunification = null;
         if (registration.familyReunification() != null) {
             PersonRegistration.FamilyReunificationInput arrival = registration.familyReunification();
-            anchor = views.findByVNumber(arrival.anchorVNumber());
+            anchor = changes.holderOf(claimKeys.of(RecordChanges.V_NUMBER_CLAIM, arrival.anchorVNumber()));
             IntakeRecord anchorRecord = anchor.orElseThrow(() -> FieldProblemsException.of(
                     "familyReunification.anchorVNumber", "unknownAnchor", "intake.problem.unknown-anchor"));
             FamilyRelationship relationship = arrival.relationship().toEvent();
-            Map<String, String> arrived = persons.arrivalsOf(anchorRecord.personId());
+            Map<String, String> arrived = persons.arrivalsOf(anchorRecord);
             String expectedMember = anchorRecord.household().stream().flatMap(h -> h.getExpectedFamilyMembers().stream())
                     .filter(m -> m.getRelationship() == relationship && !arrived.containsKey(m.getMemberId()))
                     .map(ExpectedFamilyMember::getMemberId).findFirst().orElse(null);

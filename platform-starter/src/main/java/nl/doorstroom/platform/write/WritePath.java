@@ -26,6 +26,7 @@ import nl.doorstroom.platform.kafka.DependencyBreakers;
 import nl.doorstroom.platform.kafka.DependencyBreakers.Dependency;
 import nl.doorstroom.platform.kafka.EventNotPublishedException;
 import nl.doorstroom.platform.kafka.ReadModelUnavailableException;
+import nl.doorstroom.platform.readmodel.ReadModel;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.schemas.WritePathTopics;
 import nl.doorstroom.schemas.platform.ProposedEvent;
@@ -63,13 +64,15 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
     private final JsonMapper json;
     private final RecordSealing sealing;
     private final DependencyBreakers breakers;
+    private final ReadModel<String> claims;
     private volatile boolean assigned;
 
     WritePath(WritePathTopics topics, RecordStore<?, R, E> records, EventEnvelope<E> envelope,
               ReplyingKafkaTemplate<String, WriteProposal, WriteOutcome> replies, Serializer<Object> eventSerializer,
               String cloudEventSource, Duration timeout, JsonMapper json, RecordSealing sealing,
-              DependencyBreakers breakers) {
+              DependencyBreakers breakers, ReadModel<String> claims) {
         this.topics = topics;
+        this.claims = claims;
         this.records = records;
         this.envelope = envelope;
         this.replies = replies;
@@ -79,6 +82,14 @@ public final class WritePath<R extends RecordStore.Versioned, E extends Specific
         this.json = json;
         this.sealing = sealing;
         this.breakers = breakers;
+    }
+
+    /**
+     * The key of the record that holds a claim (the person registered with a V-number), from the claim registry, at the
+     * instance that owns the claim: a lookup by a unique natural key without reading every record.
+     */
+    public Optional<String> holderOf(String claim) {
+        return claims.get(claim);
     }
 
     /**

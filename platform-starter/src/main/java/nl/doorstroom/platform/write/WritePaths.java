@@ -74,7 +74,8 @@ public class WritePaths {
         WriterTopology.add(builder, topics, events, AvroSerdes.valueSerde(kafka), AvroSerdes.valueSerde(kafka),
                 AvroSerdes.valueSerde(kafka));
         WritePath<R, E> writes = new WritePath<>(topics, store, definition.envelope(), replies(topics), eventSerializer(),
-                platform.cloudEvents().source(), platform.publishTimeout(), json, sealing, breakers);
+                platform.cloudEvents().source(), platform.publishTimeout(), json, sealing, breakers,
+                readModels.of(WriterTopology.claimStore(topics), Serdes.String()));
         return new KeyedRecords<>(events, changes, store, writes);
     }
 
