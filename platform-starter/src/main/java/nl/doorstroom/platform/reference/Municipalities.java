@@ -40,7 +40,8 @@ public final class Municipalities {
         Map<String, Municipality> byCode = new TreeMap<>();
         rows.stream()
                 .filter(r -> Integer.parseInt(r.get("year")) == newest)
-                .map(r -> new Municipality(r.get("code"), r.get("name"), r.get("region_code"), r.get("region"), r.get("province")))
+                .map(r -> new Municipality(r.get("code"), r.get("name"), r.get("region_code"), r.get("region"), r.get("province"),
+                        r.get("corop_code"), r.get("corop")))
                 .sorted(Comparator.comparing(Municipality::code))
                 .forEach(m -> byCode.put(m.code(), m));
         return new Municipalities(newest, byCode);

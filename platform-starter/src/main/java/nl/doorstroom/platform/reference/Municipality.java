@@ -8,6 +8,10 @@ package nl.doorstroom.platform.reference;
  * @param regionCode  labour-market region code, {@code AMxx}
  * @param regionName  labour-market region name
  * @param province    province name
+ * @param coropCode   COROP area code, {@code CRxx}: the regional division CBS uses for statistics, finer than a
+ *                    labour-market region (nearness in matching)
+ * @param coropName   COROP area name
  */
-public record Municipality(String code, String name, String regionCode, String regionName, String province) {
+public record Municipality(String code, String name, String regionCode, String regionName, String province,
+                           String coropCode, String coropName) {
 }

@@ -33,7 +33,7 @@ class MunicipalitiesTest {
     @Test
     void municipalityCarriesRegionAndProvince() {
         assertThat(SHIPPED.find("GM0363")).hasValue(
-                new Municipality("GM0363", "Amsterdam", "AM18", "Groot Amsterdam", "Noord-Holland"));
+                new Municipality("GM0363", "Amsterdam", "AM18", "Groot Amsterdam", "Noord-Holland", "CR23", "Groot-Amsterdam"));
         assertThat(SHIPPED.region("AM18")).hasValueSatisfying(region -> {
             assertThat(region.name()).isEqualTo("Groot Amsterdam");
             assertThat(region.municipalities()).extracting(Municipality::code).contains("GM0363", "GM0362");
