@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import nl.doorstroom.schemas.audit.ProcessingLogEvent;
+import nl.doorstroom.schemas.employer.MatchEvent;
+import nl.doorstroom.schemas.employer.PlacementEvent;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.platform.DeadLetterReplay;
 import nl.doorstroom.schemas.privacy.SubjectKey;
@@ -37,6 +39,22 @@ public final class Topics {
      */
     public static final Topic<String, TrajectoryEvent> TRAJECTORY_TRAJECTORY_EVENTS =
             new Topic<>("trajectory.trajectory-events", String.class, TrajectoryEvent.class, false, SYSTEM_OF_RECORD);
+
+    /**
+     * Placements posted by employers (paid jobs, work-experience places, internships, learn-work places,
+     * volunteering): posted, changed, closed; owned by employer-service, keyed by placement id. Describes places of
+     * work, not people, and is the system of record of placements.
+     */
+    public static final Topic<String, PlacementEvent> EMPLOYER_PLACEMENT_EVENTS =
+            new Topic<>("employer.placement-events", String.class, PlacementEvent.class, false, SYSTEM_OF_RECORD);
+
+    /**
+     * The steps of introducing candidates to placements (proposed, agreed, interview, offer, accepted, started, ended,
+     * declined, withdrawn); owned by employer-service, keyed by the candidate pseudonym (employer domain), so one
+     * candidate's steps stay in order. Never a name or a person id.
+     */
+    public static final Topic<String, MatchEvent> EMPLOYER_MATCH_EVENTS =
+            new Topic<>("employer.match-events", String.class, MatchEvent.class, false, SYSTEM_OF_RECORD);
 
     /** One day: the longest a removed candidate profile physically stays on the broker's disks. */
     public static final long CANDIDATE_PROFILES_MAX_COMPACTION_LAG_MS = 24L * 60 * 60 * 1000;
@@ -94,11 +112,13 @@ public final class Topics {
                     "retention.ms", Long.toString(DEAD_LETTER_REPLAYS_RETENTION.toMillis())));
 
     public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, TRAJECTORY_TRAJECTORY_EVENTS,
-            TRAJECTORY_CANDIDATE_PROFILES, AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS, PLATFORM_DEAD_LETTER_REPLAYS);
+            TRAJECTORY_CANDIDATE_PROFILES, EMPLOYER_PLACEMENT_EVENTS, EMPLOYER_MATCH_EVENTS, AUDIT_PROCESSING_LOG,
+            PRIVACY_SUBJECT_KEYS, PLATFORM_DEAD_LETTER_REPLAYS);
 
     /** The event topics whose records change only through the platform's single writer per key. */
     public static final List<WritePathTopics> WRITE_PATHS = List.of(new WritePathTopics(INTAKE_PERSON_EVENTS),
-            new WritePathTopics(TRAJECTORY_TRAJECTORY_EVENTS));
+            new WritePathTopics(TRAJECTORY_TRAJECTORY_EVENTS), new WritePathTopics(EMPLOYER_PLACEMENT_EVENTS),
+            new WritePathTopics(EMPLOYER_MATCH_EVENTS));
 
     private Topics() {
     }

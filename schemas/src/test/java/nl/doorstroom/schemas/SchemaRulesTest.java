@@ -11,6 +11,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 
+import nl.doorstroom.schemas.employer.CandidateMatchState;
+import nl.doorstroom.schemas.employer.PlacementRecordState;
 import nl.doorstroom.schemas.intake.IntakeRecordState;
 import nl.doorstroom.schemas.intake.PersonIdentity;
 import nl.doorstroom.schemas.platform.WriterState;
@@ -28,6 +30,8 @@ class SchemaRulesTest {
         ALL_SCHEMAS.add(IntakeRecordState.getClassSchema());
         ALL_SCHEMAS.add(TrajectoryRecordState.getClassSchema());
         ALL_SCHEMAS.add(WriterState.getClassSchema());
+        ALL_SCHEMAS.add(PlacementRecordState.getClassSchema());
+        ALL_SCHEMAS.add(CandidateMatchState.getClassSchema());
     }
 
     @Test
@@ -105,6 +109,16 @@ class SchemaRulesTest {
             "PersonMoved.toMunicipalityCode", "DossierMove.fromMunicipalityCode", "DossierMove.toMunicipalityCode",
             "TrajectoryEvent.municipalityCode", "CandidateProfile.iscoCodes", "CandidateProfile.municipalityCode",
             "CandidateProfile.labourMarketRegionCode", "CandidateLanguageLevel.language",
+            // an employer's own texts about a place of work, never about a candidate
+            "PlacementPosted.employerName", "PlacementPosted.employerRegionCode", "PlacementEvent.employerKvk",
+            "PlacementTerms.title", "PlacementTerms.description", "PlacementTerms.iscoCode", "PlacementTerms.requiredSkills",
+            "PlacementTerms.preferredSkills", "PlacementTerms.schedule", "PlacementTerms.municipalityCode",
+            "PlacementTerms.neighbouringRegionCodes", "PlacementStarted.iscoCode", "IntroductionProposed.employerKvk",
+            "IntroductionProposed.municipalityCode",
+            // ids: placements are not people; the candidate pseudonym is the employer domain's own key
+            "PlacementEvent.eventId", "MatchEvent.eventId", "PlacementEvent.placementId", "MatchEvent.placementId", "MatchEvent.candidatePseudonym",
+            "PlacementRecordState.placementId", "PlacementRecordState.employerKvk", "Introduction.placementId",
+            "Introduction.employerKvk", "Introduction.municipalityCode", "CandidateMatchState.candidatePseudonym",
             // staff who recorded a change, and the erasure case: never the data subject
             "RecordedBy.role", "RecordedBy.organisation", "RecordedBy.accountId", "RecordedBy.displayName",
             "HandoverAccepted.caseWorkerAccountId", "PersonErased.caseReference", "ProcessingLogEntry.actorRole",
