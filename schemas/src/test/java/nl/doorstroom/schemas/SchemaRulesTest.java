@@ -110,7 +110,7 @@ class SchemaRulesTest {
             "TrajectoryEvent.municipalityCode", "CandidateProfile.iscoCodes", "CandidateProfile.municipalityCode",
             "CandidateProfile.labourMarketRegionCode", "CandidateLanguageLevel.language",
             // an employer's own texts about a place of work, never about a candidate
-            "PlacementPosted.employerName", "PlacementPosted.employerRegionCode", "PlacementEvent.employerKvk",
+            "PlacementPosted.employerName", "PlacementEvent.employerKvk",
             "PlacementTerms.title", "PlacementTerms.description", "PlacementTerms.iscoCode", "PlacementTerms.requiredSkills",
             "PlacementTerms.preferredSkills", "PlacementTerms.schedule", "PlacementTerms.municipalityCode",
             "PlacementTerms.neighbouringRegionCodes", "PlacementStarted.iscoCode", "IntroductionProposed.employerKvk",

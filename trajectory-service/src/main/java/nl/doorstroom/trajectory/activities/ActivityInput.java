@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.Activity;
 import nl.doorstroom.schemas.trajectory.ActivityKind;
-import nl.doorstroom.trajectory.record.ShortText;
+import nl.doorstroom.platform.validation.ShortText;
 
 /**
  * An activity of the plan, as planned or as changed (a change replaces it as a whole; its kind stays).

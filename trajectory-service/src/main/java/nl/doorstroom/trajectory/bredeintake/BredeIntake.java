@@ -8,7 +8,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.BredeIntakeRecorded;
 import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
-import nl.doorstroom.trajectory.record.ShortText;
+import nl.doorstroom.platform.validation.ShortText;
 
 /**
  * The brede intake: the leerbaarheidstoets and what was found about education, work and personal circumstances.

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.ClosureOutcome;
 import nl.doorstroom.schemas.trajectory.TrajectoryClosed;
-import nl.doorstroom.trajectory.record.ShortText;
+import nl.doorstroom.platform.validation.ShortText;
 
 /**
  * The closure of a trajectory; nothing can be recorded after it.

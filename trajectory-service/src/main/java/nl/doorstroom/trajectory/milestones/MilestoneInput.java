@@ -10,7 +10,7 @@ import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
 import nl.doorstroom.schemas.trajectory.MilestoneKind;
 import nl.doorstroom.schemas.trajectory.MilestoneReached;
-import nl.doorstroom.trajectory.record.ShortText;
+import nl.doorstroom.platform.validation.ShortText;
 
 /**
  * A milestone reached.

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import nl.doorstroom.platform.validation.PlausibleDate;
 import nl.doorstroom.schemas.trajectory.LearningRoute;
-import nl.doorstroom.trajectory.record.ShortText;
+import nl.doorstroom.platform.validation.ShortText;
 
 /**
  * The adoption of the PIP (persoonlijk plan inburgering en participatie).

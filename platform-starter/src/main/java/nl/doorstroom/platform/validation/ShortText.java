@@ -1,4 +1,4 @@
-package nl.doorstroom.trajectory.record;
+package nl.doorstroom.platform.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ShortText {
 
-    String message() default "{nl.doorstroom.trajectory.record.ShortText.message}";
+    String message() default "{nl.doorstroom.platform.validation.ShortText.message}";
 
     Class<?>[] groups() default {};
 
