@@ -242,11 +242,27 @@ class AuthorizationMatrixTest {
                 new Cell("/api/v1/labour-market-regions", null, SIGNED_IN));
         MATRIX.put("employer-service GET /api/v1/labour-market-regions/{regionCode}",
                 new Cell("/api/v1/labour-market-regions/AM13", null, SIGNED_IN));
+        // a placement of employer A in Utrecht (Midden-Utrecht): its own employer and Utrecht's case workers see it
+        String placement = "/api/v1/placements/" + placementOfEmployerA();
+        Predicate<Actor> employers = actor -> actor == EMPLOYER_A || actor == EMPLOYER_B;
+        MATRIX.put("employer-service POST /api/v1/placements", new Cell("/api/v1/placements", placement(null), employers));
+        MATRIX.put("employer-service GET /api/v1/placements", new Cell("/api/v1/placements", null,
+                actor -> employers.test(actor) || actor == UTRECHT || actor == AMERSFOORT));
+        MATRIX.put("employer-service GET /api/v1/placements/{placementId}",
+                new Cell(placement, null, actor -> actor == EMPLOYER_A || actor == UTRECHT));
+        MATRIX.put("employer-service PUT /api/v1/placements/{placementId}",
+                new Cell(placement, placement(1), actor -> actor == EMPLOYER_A));
+        MATRIX.put("employer-service POST /api/v1/placements/{placementId}/closure",
+                new Cell(placement + "/closure", "{\"version\":2,\"reason\":\"WITHDRAWN\"}", actor -> actor == EMPLOYER_A));
         MATRIX.put("analytics-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("analytics-service GET /api/v1/municipalities", new Cell("/api/v1/municipalities", null, SIGNED_IN));
         // another instance's read of a read model: only with the instances' shared secret, which no user token is
-        for (String service : List.of("intake-service", "trajectory-service")) {
-            String store = service.equals("intake-service") ? "person-records" : "handover-dossiers";
+        for (String service : List.of("intake-service", "trajectory-service", "employer-service")) {
+            String store = switch (service) {
+                case "intake-service" -> "person-records";
+                case "trajectory-service" -> "handover-dossiers";
+                default -> "placements";
+            };
             MATRIX.put(service + " GET /internal/v1/read-models/{store}/entries",
                     new Cell("/internal/v1/read-models/" + store + "/entries", null, actor -> false));
             MATRIX.put(service + " POST /internal/v1/read-models/{store}/entries",
@@ -511,6 +527,22 @@ class AuthorizationMatrixTest {
         String moving = linkedToUtrecht();
         MATRIX.put(pages.formatted("POST") + "/verhuizing", Cell.form("/gemeenten/GM0344/trajecten/" + moving + "/verhuizing",
                 () -> "version=0&toMunicipalityCode=GM0356&moveDate=" + today, actor -> actor == UTRECHT));
+    }
+
+    /** A work-experience place of employer A in Utrecht; its id. */
+    private static String placementOfEmployerA() {
+        ResponseEntity<String> response = client("employer-service").post().uri("/api/v1/placements")
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + EMPLOYER_A.token())
+                .body(placement(null)).retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        return JSON.readTree(response.getBody()).get("id").asString();
+    }
+
+    private static String placement(Integer version) {
+        return """
+                {%s"employerName":"Bakkerij De Korenaar","kind":"WORK_EXPERIENCE_PLACE","title":"Medewerker bakkerij",
+                 "iscoCode":"7512","hoursPerWeek":24,"startDate":"%s","places":2,"municipalityCode":"GM0344"}""".formatted(
+                version == null ? "" : "\"version\":" + version + ",", LocalDate.now().plusWeeks(2));
     }
 
     private static ResponseEntity<String> asUtrecht(HttpMethod method, String path, String body) {

@@ -101,11 +101,7 @@ public class Placements {
 
     /** One placement as the current user may see it (404 otherwise). */
     public PlacementView read(String placementId) {
-        PlacementRecord placement = changes.current(placementId);
-        if (!placement.isPosted() || !isVisibleTo(CurrentUser.get(), placement)) {
-            throw new NotFoundException("placement");
-        }
-        return PlacementView.of(placement, municipalities);
+        return PlacementView.of(requireVisible(placementId), municipalities);
     }
 
     /**
@@ -123,6 +119,20 @@ public class Placements {
                 .sorted(Comparator.comparing(PlacementView::postedAt).reversed().thenComparing(PlacementView::id))
                 .toList();
         return paging.slice(found);
+    }
+
+    /** The placement as the current user may see it, for the matches of its candidates (404 otherwise). */
+    public PlacementRecord requireVisible(String placementId) {
+        PlacementRecord placement = changes.current(placementId);
+        if (!placement.isPosted() || !isVisibleTo(CurrentUser.get(), placement)) {
+            throw new NotFoundException("placement");
+        }
+        return placement;
+    }
+
+    /** The open placements the case workers of a labour-market region see, from every employer. */
+    public List<PlacementRecord> openSeenIn(String regionCode) {
+        return changes.all(visibility.seenInRegion(regionCode)).stream().filter(PlacementRecord::isOpen).toList();
     }
 
     /** The placement, when it is the current employer's own; 404 otherwise. */
