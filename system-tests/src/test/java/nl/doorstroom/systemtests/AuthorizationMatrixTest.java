@@ -250,6 +250,10 @@ class AuthorizationMatrixTest {
                 actor -> employers.test(actor) || actor == UTRECHT || actor == AMERSFOORT));
         MATRIX.put("employer-service GET /api/v1/placements/{placementId}",
                 new Cell(placement, null, actor -> actor == EMPLOYER_A || actor == UTRECHT));
+        MATRIX.put("employer-service GET /api/v1/placements/{placementId}/matches",
+                new Cell(placement + "/matches", null, actor -> actor == UTRECHT));
+        MATRIX.put("employer-service GET /api/v1/municipalities/{municipalityCode}/candidates",
+                new Cell("/api/v1/municipalities/GM0344/candidates", null, actor -> actor == UTRECHT));
         MATRIX.put("employer-service PUT /api/v1/placements/{placementId}",
                 new Cell(placement, placement(1), actor -> actor == EMPLOYER_A));
         MATRIX.put("employer-service POST /api/v1/placements/{placementId}/closure",
