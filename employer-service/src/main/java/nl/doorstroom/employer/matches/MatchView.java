@@ -2,13 +2,17 @@ package nl.doorstroom.employer.matches;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import nl.doorstroom.employer.matching.ScoreComponent.Criterion;
+import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.platform.reference.Municipality;
 import nl.doorstroom.schemas.employer.PlacementKind;
 import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
 import nl.doorstroom.schemas.intake.IscedLevel;
+import nl.doorstroom.schemas.trajectory.CandidateProfile;
 
 /** What a case worker sees of a match: the minimised profile or the placement, the score, and why it scored so. */
 public final class MatchView {
@@ -31,6 +35,16 @@ public final class MatchView {
     public record CandidateSummary(String candidatePseudonym, List<String> iscoCodes, IscedLevel education,
                                    Map<CefrSkill, CefrLevel> dutch, Integer availableHoursPerWeek,
                                    String municipalityCode, String municipalityName) {
+
+        public static CandidateSummary of(CandidateProfile profile, Municipalities municipalities) {
+            Map<CefrSkill, CefrLevel> dutch = new TreeMap<>();
+            profile.getLanguageLevels().stream().filter(l -> "nl".equals(l.getLanguage()))
+                    .forEach(l -> dutch.put(l.getSkill(), l.getLevel()));
+            return new CandidateSummary(profile.getCandidatePseudonym(), profile.getIscoCodes(),
+                    profile.getEducationLevel() == null ? null : profile.getEducationLevel().getIsced(), dutch,
+                    profile.getAvailableHoursPerWeek(), profile.getMunicipalityCode(),
+                    municipalities.find(profile.getMunicipalityCode()).map(Municipality::name).orElse(null));
+        }
     }
 
     /** A candidate for a placement. */

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,8 +28,6 @@ import nl.doorstroom.platform.reference.Municipality;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.web.NotFoundException;
-import nl.doorstroom.schemas.intake.CefrLevel;
-import nl.doorstroom.schemas.intake.CefrSkill;
 import nl.doorstroom.schemas.trajectory.CandidateProfile;
 
 /**
@@ -114,13 +111,7 @@ public class Matches {
     }
 
     private MatchView.CandidateSummary summary(CandidateProfile profile) {
-        Map<CefrSkill, CefrLevel> dutch = new TreeMap<>();
-        profile.getLanguageLevels().stream().filter(l -> "nl".equals(l.getLanguage()))
-                .forEach(l -> dutch.put(l.getSkill(), l.getLevel()));
-        return new MatchView.CandidateSummary(profile.getCandidatePseudonym(), profile.getIscoCodes(),
-                profile.getEducationLevel() == null ? null : profile.getEducationLevel().getIsced(), dutch,
-                profile.getAvailableHoursPerWeek(), profile.getMunicipalityCode(),
-                municipalityName(profile.getMunicipalityCode()));
+        return MatchView.CandidateSummary.of(profile, municipalities);
     }
 
     private List<MatchView.Reason> reasons(MatchScore score) {

@@ -39,7 +39,8 @@ import nl.doorstroom.schemas.employer.PlacementPosted;
 @Component
 public class Placements {
 
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** The Netherlands' time zone: what "today" is for a start date. */
+    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final PlacementChanges changes;
     private final PlacementVisibility visibility;
@@ -128,6 +129,11 @@ public class Placements {
             throw new NotFoundException("placement");
         }
         return placement;
+    }
+
+    /** The placement as stored, whoever asks: for callers that checked access by other means (an introduction). */
+    public PlacementRecord current(String placementId) {
+        return changes.current(placementId);
     }
 
     /** The open placements the case workers of a labour-market region see, from every employer. */
