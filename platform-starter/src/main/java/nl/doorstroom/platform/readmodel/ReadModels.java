@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -87,12 +88,18 @@ public class ReadModels {
     }
 
     /** This instance's part of the store (the partitions it owns now). */
-    <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+    <V, T> T readLocally(String store, Function<ReadOnlyKeyValueStore<String, V>, T> read) {
         try {
-            return queries.retrieveQueryableStore(store, QueryableStoreTypes.keyValueStore());
+            return read.apply(queries.retrieveQueryableStore(store, QueryableStoreTypes.keyValueStore()));
         } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException e) {
             // not running yet, rebalancing, restoring, or the store migrated while we read it
             throw new ReadModelUnavailableException(store, e);
+        } catch (RuntimeException e) {
+            // the query service's retries give up with the store's exception as the cause (seen after a broker restart)
+            if (e.getCause() instanceof InvalidStateStoreException) {
+                throw new ReadModelUnavailableException(store, e.getCause());
+            }
+            throw e;
         }
     }
 
