@@ -254,6 +254,27 @@ class AuthorizationMatrixTest {
                 new Cell(placement + "/matches", null, actor -> actor == UTRECHT));
         MATRIX.put("employer-service GET /api/v1/municipalities/{municipalityCode}/candidates",
                 new Cell("/api/v1/municipalities/GM0344/candidates", null, actor -> actor == UTRECHT));
+        // two candidates of Utrecht (consented, ready for placements): one already introduced, one to introduce
+        String introduced = candidateOfUtrecht();
+        String toIntroduce = candidateOfUtrecht();
+        String introductions = placement + "/introductions";
+        asEmployerService(UTRECHT, introductions, "{\"candidatePseudonym\":\"" + introduced + "\"}");
+        MATRIX.put("employer-service POST /api/v1/placements/{placementId}/introductions", new Cell(introductions,
+                "{\"candidatePseudonym\":\"" + toIntroduce + "\"}", actor -> actor == UTRECHT));
+        Predicate<Actor> bothParties = actor -> actor == EMPLOYER_A || actor == UTRECHT;
+        MATRIX.put("employer-service GET /api/v1/placements/{placementId}/introductions",
+                new Cell(introductions, null, bothParties));
+        String introduction = introductions + "/" + introduced;
+        MATRIX.put("employer-service GET /api/v1/placements/{placementId}/introductions/{candidatePseudonym}",
+                new Cell(introduction, null, bothParties));
+        // each party its own step: the case worker records the candidate's agreement, then the employer plans an interview
+        MATRIX.put("employer-service POST /api/v1/placements/{placementId}/introductions/{candidatePseudonym}/steps",
+                new Cell(introduction + "/steps", () -> introductionStatus(introduction).equals("PROPOSED")
+                        ? "{\"version\":1,\"step\":\"AGREE\"}"
+                        : "{\"version\":2,\"step\":\"PLAN_INTERVIEW\",\"interviewOn\":\"" + LocalDate.now().plusDays(2) + "\"}",
+                        MediaType.APPLICATION_JSON, bothParties));
+        MATRIX.put("employer-service GET /api/v1/municipalities/{municipalityCode}/introductions",
+                new Cell("/api/v1/municipalities/GM0344/introductions", null, actor -> actor == UTRECHT));
         MATRIX.put("employer-service PUT /api/v1/placements/{placementId}",
                 new Cell(placement, placement(1), actor -> actor == EMPLOYER_A));
         MATRIX.put("employer-service POST /api/v1/placements/{placementId}/closure",
@@ -531,6 +552,53 @@ class AuthorizationMatrixTest {
         String moving = linkedToUtrecht();
         MATRIX.put(pages.formatted("POST") + "/verhuizing", Cell.form("/gemeenten/GM0344/trajecten/" + moving + "/verhuizing",
                 () -> "version=0&toMunicipalityCode=GM0356&moveDate=" + today, actor -> actor == UTRECHT));
+    }
+
+    /**
+     * A person of Utrecht who consented to sharing a profile with employers and whom the case worker marked ready:
+     * their candidate pseudonym, once employer-service has the profile trajectory published.
+     */
+    private static String candidateOfUtrecht() {
+        Set<String> before = candidatesOfUtrecht();
+        String id = register().id();
+        ResponseEntity<String> consented = client("intake-service").post().uri("/api/v1/persons/{id}/consents", id)
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + AZC_BUDEL.token())
+                .body(consent(1)).retrieve().toEntity(String.class);
+        assertThat(consented.getStatusCode().is2xxSuccessful()).as(consented.getBody()).isTrue();
+        ResponseEntity<String> linked = client("intake-service").post().uri("/api/v1/persons/{id}/municipality-links", id)
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + COA.token())
+                .body(link(2)).retrieve().toEntity(String.class);
+        assertThat(linked.getStatusCode().value()).as(linked.getBody()).isEqualTo(201);
+        String trajectory = "/api/v1/municipalities/GM0344/trajectories/" + id;
+        await("the handover reaches Utrecht").atMost(Duration.ofSeconds(30)).until(() -> client("trajectory-service").get()
+                .uri("/api/v1/municipalities/GM0344/handovers/{id}", id).header("Authorization", "Bearer " + UTRECHT.token())
+                .retrieve().toEntity(String.class).getStatusCode().value() == 200);
+        asUtrecht(HttpMethod.PUT, trajectory + "/acceptance", "{\"version\":0}");
+        asUtrecht(HttpMethod.PUT, trajectory + "/placement-readiness", "{\"version\":1,\"ready\":true}");
+        Set<String> after = await("the candidate reaches employer-service").atMost(Duration.ofSeconds(30))
+                .until(AuthorizationMatrixTest::candidatesOfUtrecht, candidates -> candidates.size() > before.size());
+        after.removeAll(before);
+        assertThat(after).hasSize(1);
+        return after.iterator().next();
+    }
+
+    private static Set<String> candidatesOfUtrecht() {
+        String body = client("employer-service").get().uri("/api/v1/municipalities/GM0344/candidates?pageSize=100")
+                .header("Authorization", "Bearer " + UTRECHT.token()).retrieve().body(String.class);
+        Set<String> pseudonyms = new TreeSet<>();
+        JSON.readTree(body).get("candidates").forEach(c -> pseudonyms.add(c.get("candidate").get("candidatePseudonym").asString()));
+        return pseudonyms;
+    }
+
+    private static String introductionStatus(String introduction) {
+        return JSON.readTree(client("employer-service").get().uri(introduction)
+                .header("Authorization", "Bearer " + UTRECHT.token()).retrieve().body(String.class)).get("status").asString();
+    }
+
+    private static void asEmployerService(Actor actor, String path, String body) {
+        ResponseEntity<String> response = client("employer-service").post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + actor.token()).body(body).retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
     }
 
     /** A work-experience place of employer A in Utrecht; its id. */

@@ -17,7 +17,7 @@ import nl.doorstroom.schemas.employer.PlacementEndReason;
 public final class IntroductionInput {
 
     /** The pseudonym of a candidate in the employer domain. */
-    static final String PSEUDONYM = "employer-[A-Z2-7]{32}";
+    static final String PSEUDONYM = "employer-[a-z2-7]{32}";
 
     private IntroductionInput() {
     }

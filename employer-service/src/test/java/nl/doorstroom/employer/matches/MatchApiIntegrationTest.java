@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +49,8 @@ class MatchApiIntegrationTest {
     @Autowired
     KafkaTemplate<Object, Object> kafka;
 
+    private Set<String> mine = Set.of();
+
     @BeforeEach
     void ready() {
         await("ready, Streams included").atMost(Duration.ofSeconds(60)).until(() ->
@@ -62,6 +64,8 @@ class MatchApiIntegrationTest {
         String cook = pseudonym();
         String utrechter = pseudonym();
         String amersfoorter = pseudonym();
+        // other tests share the broker and may publish candidates of the same municipalities: only these count here
+        mine = Set.of(baker, cook, utrechter, amersfoorter);
         publish(profile(baker, List.of("7512"), "GM0356", "AM13", CefrLevel.A2, 24));
         publish(profile(cook, List.of("5120"), "GM0356", "AM13", CefrLevel.A1, 40));
         publish(profile(utrechter, List.of("7512"), "GM0344", "AM13", CefrLevel.B1, 32));
@@ -77,12 +81,15 @@ class MatchApiIntegrationTest {
                         .containsExactly(baker, cook));
         HttpResponse<String> matches = get("/api/v1/placements/" + placement + "/matches", nieuwegein, "nl");
         ApiConventions.assertNlApiHeaders(matches);
-        assertThat((Integer) JsonPath.read(matches.body(), "$.matches[0].score")).isGreaterThan(JsonPath.read(matches.body(), "$.matches[1].score"));
-        List<String> reasons = JsonPath.read(matches.body(), "$.matches[0].reasons[*].text");
+        String ofBaker = "$.matches[?(@.candidate.candidatePseudonym == '" + baker + "')]";
+        String ofCook = "$.matches[?(@.candidate.candidatePseudonym == '" + cook + "')]";
+        assertThat(JsonPath.<List<Integer>>read(matches.body(), ofBaker + ".score").getFirst())
+                .isGreaterThan(JsonPath.<List<Integer>>read(matches.body(), ofCook + ".score").getFirst());
+        List<String> reasons = JsonPath.read(matches.body(), ofBaker + ".reasons[*].text");
         assertThat(reasons).hasSize(5).allSatisfy(text -> assertThat(text).doesNotStartWith("match."));
         assertThat(matches.body()).as("never a name or a person id").doesNotContain("personId", "givenNames", "dateOfBirth");
         List<String> english = JsonPath.read(get("/api/v1/placements/" + placement + "/matches", nieuwegein, "en").body(),
-                "$.matches[0].reasons[*].text");
+                ofBaker + ".reasons[*].text");
         assertThat(english).isNotEqualTo(reasons);
 
         HttpResponse<String> candidates = get("/api/v1/municipalities/GM0356/candidates", nieuwegein, "nl");
@@ -130,13 +137,13 @@ class MatchApiIntegrationTest {
     }
 
     private static String pseudonym() {
-        return "employer-" + UUID.randomUUID().toString().replace("-", "").substring(0, 32).toUpperCase(Locale.ROOT)
-                .replaceAll("[0189]", "A");
+        return "employer-" + UUID.randomUUID().toString().replace("-", "").substring(0, 32)
+                .replaceAll("[0189]", "a");
     }
 
-    private static List<String> pseudonymsIn(HttpResponse<String> response, String path) {
+    private List<String> pseudonymsIn(HttpResponse<String> response, String path) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonPath.read(response.body(), path);
+        return JsonPath.<List<String>>read(response.body(), path).stream().filter(mine::contains).toList();
     }
 
     private String post(String token, String body) throws Exception {
