@@ -113,7 +113,7 @@ class SchemaRulesTest {
             "PlacementPosted.employerName", "PlacementEvent.employerKvk",
             "PlacementTerms.title", "PlacementTerms.description", "PlacementTerms.iscoCode", "PlacementTerms.requiredSkills",
             "PlacementTerms.preferredSkills", "PlacementTerms.schedule", "PlacementTerms.municipalityCode",
-            "PlacementTerms.neighbouringRegionCodes", "PlacementStarted.iscoCode", "IntroductionProposed.employerKvk",
+            "PlacementTerms.neighbouringRegionCodes", "PlacementStarted.iscoCode", "PlacementStarted.employerName", "PlacementStarted.placementTitle", "IntroductionProposed.employerKvk",
             "IntroductionProposed.municipalityCode",
             // ids: placements are not people; the candidate pseudonym is the employer domain's own key
             "PlacementEvent.eventId", "MatchEvent.eventId", "PlacementEvent.placementId", "MatchEvent.placementId", "MatchEvent.candidatePseudonym",

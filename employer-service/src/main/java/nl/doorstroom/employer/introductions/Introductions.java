@@ -156,7 +156,8 @@ public class Introductions {
                     : DecliningParty.CANDIDATE, step.declineReason());
             case START -> new PlacementStarted(step.startDate(), introduction.getOffer() == null
                     ? placement.terms().getHoursPerWeek() : introduction.getOffer().getHoursPerWeek(),
-                    placement.terms().getKind(), placement.terms().getIscoCode());
+                    placement.terms().getKind(), placement.terms().getIscoCode(), placement.employerName(),
+                    placement.terms().getTitle());
             case END -> new PlacementEnded(step.endDate(), step.endReason());
         };
     }

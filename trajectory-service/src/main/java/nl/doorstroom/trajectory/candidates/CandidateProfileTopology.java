@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import nl.doorstroom.platform.kafka.AvroSerdes;
+import nl.doorstroom.platform.readmodel.ReadModels;
 import nl.doorstroom.platform.privacy.PseudonymDomain;
 import nl.doorstroom.platform.privacy.Pseudonyms;
 import nl.doorstroom.platform.reference.Municipalities;
@@ -44,6 +45,11 @@ import nl.doorstroom.trajectory.record.TrajectoryTopology;
 public class CandidateProfileTopology {
 
     static final String PUBLISHED = "published-candidate-profiles";
+    /**
+     * Candidate pseudonym → person id, for every person who ever had a profile, so employer steps (a placement started
+     * or ended) find the person again after the profile is gone; dropped when the person is erased.
+     */
+    static final String PSEUDONYMS = "candidate-pseudonyms";
 
     @Bean
     static KStream<String, CandidateProfile> candidateProfiles(StreamsBuilder builder, KafkaProperties kafka,
@@ -53,14 +59,22 @@ public class CandidateProfileTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED),
                         Serdes.String(), AvroSerdes.<CandidateProfile>valueSerde(kafka))
                 .withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PSEUDONYMS),
+                Serdes.String(), Serdes.String()).withCachingDisabled());
         KStream<String, String> changedPersons = dossierChanges.mapValues((personId, dossier) -> personId)
                 .merge(keyedTrajectories.changes().mapValues((personId, trajectory) -> personId));
         KStream<String, CandidateProfile> profiles = changedPersons.process(
                 () -> new ProfileProcessor(pseudonyms, municipalities),
-                HandoverTopology.DOSSIERS, TrajectoryTopology.STORE, PUBLISHED);
+                HandoverTopology.DOSSIERS, TrajectoryTopology.STORE, PUBLISHED, PSEUDONYMS);
         profiles.to(Topics.TRAJECTORY_CANDIDATE_PROFILES.name(),
                 Produced.with(Serdes.String(), AvroSerdes.<CandidateProfile>valueSerde(kafka)));
         return profiles;
+    }
+
+    /** Who a candidate pseudonym is, read over every instance. */
+    @Bean
+    static CandidatePseudonyms candidatePseudonyms(ReadModels readModels) {
+        return new CandidatePseudonyms(readModels.of(PSEUDONYMS, Serdes.String()));
     }
 
     /** Works out a person's profile again and forwards it (or a tombstone) under the pseudonym when it changed. */
@@ -72,6 +86,7 @@ public class CandidateProfileTopology {
         private KeyValueStore<String, HandoverDossier> dossiers;
         private KeyValueStore<String, TrajectoryRecordState> trajectories;
         private KeyValueStore<String, CandidateProfile> published;
+        private KeyValueStore<String, String> personOf;
 
         ProfileProcessor(Pseudonyms pseudonyms, Municipalities municipalities) {
             this.pseudonyms = pseudonyms;
@@ -84,6 +99,7 @@ public class CandidateProfileTopology {
             dossiers = context.getStateStore(HandoverTopology.DOSSIERS);
             trajectories = context.getStateStore(TrajectoryTopology.STORE);
             published = context.getStateStore(PUBLISHED);
+            personOf = context.getStateStore(PSEUDONYMS);
         }
 
         @Override
@@ -95,8 +111,13 @@ public class CandidateProfileTopology {
             TrajectoryRecordState stored = trajectories.get(personId);
             TrajectoryRecord trajectory = stored == null ? TrajectoryRecord.empty(personId) : TrajectoryRecord.of(stored);
             String pseudonym = pseudonyms.pseudonymOf(PseudonymDomain.EMPLOYER, personId);
-            Optional<CandidateProfile> profile =
-                    CandidateProfiles.of(pseudonym, dossiers.get(personId), trajectory, municipalities);
+            HandoverDossier dossier = dossiers.get(personId);
+            Optional<CandidateProfile> profile = CandidateProfiles.of(pseudonym, dossier, trajectory, municipalities);
+            if (profile.isPresent() && personOf.get(pseudonym) == null) {
+                personOf.put(pseudonym, personId);
+            } else if (dossier == null && trajectory.isErased()) {
+                personOf.delete(pseudonym);
+            }
             CandidateProfile before = published.get(personId);
             if (Objects.equals(before, profile.orElse(null))) {
                 return;

@@ -2,6 +2,7 @@ package nl.doorstroom.trajectory.record;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -109,6 +110,26 @@ public class TrajectoryChanges {
         writes.apply(new WritePath.Change(personId, "ERASE", null, erasureEventId, erasureEventId), found ->
                 Decision.events(List.of(new Recorded(current.municipalityCode(), erasedBy,
                         new TrajectoryErased(erasureEventId)))));
+    }
+
+    /**
+     * A change the employer side caused (a placement started or ended), recorded on the person's trajectory as who
+     * recorded it there; the employer event's id is the Idempotency-Key, so a redelivered event is applied once. A
+     * trajectory that is not accepted, is closed or was erased takes nothing, and neither does a change that finds
+     * nothing to do.
+     */
+    public void recordForEmployer(String personId, String employerEventId, RecordedBy recordedBy,
+                                  Function<TrajectoryRecord, Optional<Object>> change) {
+        TrajectoryRecord current = records.current(personId);
+        if (!current.isAccepted() || current.isClosed() || current.isErased()) {
+            return;
+        }
+        Optional<Object> payload = change.apply(current);
+        if (payload.isEmpty()) {
+            return;
+        }
+        writes.apply(new WritePath.Change(personId, "EMPLOYER_STEP", null, employerEventId, employerEventId), found ->
+                Decision.events(List.of(new Recorded(current.municipalityCode(), recordedBy, payload.get()))));
     }
 
     /** The operation of each step in the processing log. */
