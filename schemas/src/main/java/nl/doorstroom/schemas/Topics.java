@@ -10,6 +10,7 @@ import nl.doorstroom.schemas.employer.PlacementEvent;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.platform.DeadLetterReplay;
 import nl.doorstroom.schemas.privacy.SubjectKey;
+import nl.doorstroom.schemas.trajectory.CandidateContact;
 import nl.doorstroom.schemas.trajectory.CandidateProfile;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
 
@@ -72,6 +73,17 @@ public final class Topics {
                     "min.cleanable.dirty.ratio", "0.01"));
 
     /**
+     * The name of a candidate and the case worker to contact, for employers the candidate agreed to be introduced to;
+     * owned by trajectory-service, keyed by the candidate pseudonym (employer domain), sealed with the pseudonym's own
+     * subject key. A tombstone, and the forgotten key, remove it when the profile is withdrawn; compaction has the
+     * same deadline as the profiles'.
+     */
+    public static final Topic<String, CandidateContact> TRAJECTORY_CANDIDATE_CONTACTS =
+            new Topic<>("trajectory.candidate-contacts", String.class, CandidateContact.class, true, Map.of(
+                    "max.compaction.lag.ms", Long.toString(CANDIDATE_PROFILES_MAX_COMPACTION_LAG_MS),
+                    "min.cleanable.dirty.ratio", "0.01"));
+
+    /**
      * The Logboek dataverwerkingen: one entry per processing of one data subject's personal data, written by every
      * service; keyed by the subject's pseudonym so a subject's entries can be listed. Not compacted: every entry
      * counts. Kept for seven years by default (the standard leaves retention to each profile; a deployment overrides
@@ -112,8 +124,8 @@ public final class Topics {
                     "retention.ms", Long.toString(DEAD_LETTER_REPLAYS_RETENTION.toMillis())));
 
     public static final List<Topic<?, ?>> ALL = List.of(INTAKE_PERSON_EVENTS, TRAJECTORY_TRAJECTORY_EVENTS,
-            TRAJECTORY_CANDIDATE_PROFILES, EMPLOYER_PLACEMENT_EVENTS, EMPLOYER_MATCH_EVENTS, AUDIT_PROCESSING_LOG,
-            PRIVACY_SUBJECT_KEYS, PLATFORM_DEAD_LETTER_REPLAYS);
+            TRAJECTORY_CANDIDATE_PROFILES, TRAJECTORY_CANDIDATE_CONTACTS, EMPLOYER_PLACEMENT_EVENTS, EMPLOYER_MATCH_EVENTS,
+            AUDIT_PROCESSING_LOG, PRIVACY_SUBJECT_KEYS, PLATFORM_DEAD_LETTER_REPLAYS);
 
     /** The event topics whose records change only through the platform's single writer per key. */
     public static final List<WritePathTopics> WRITE_PATHS = List.of(new WritePathTopics(INTAKE_PERSON_EVENTS),

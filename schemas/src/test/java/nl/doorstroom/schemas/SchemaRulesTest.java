@@ -95,7 +95,7 @@ class SchemaRulesTest {
             "HandoverDossier.personId", "IntakeRecordState.personId", "TrajectoryRecordState.personId", "Partner.personId",
             "FamilyReunification.anchorPersonId", "FamilyReunification.expectedMemberId", "ExpectedFamilyMember.memberId",
             "Activity.activityId", "MilestoneReached.milestoneId", "DossierMove.eventId", "TrajectoryErased.erasureEventId",
-            "SubjectKey.personId", "CandidateProfile.candidatePseudonym", "ProcessingLogEvent.eventId",
+            "SubjectKey.personId", "CandidateProfile.candidatePseudonym", "CandidateContact.candidatePseudonym", "ProcessingLogEvent.eventId",
             "ProcessingLogEntry.dataSubjectId", "ProcessingLogEntry.dataSubjectIdType",
             "WriteProposal.recordKey", "WriteProposal.claimed", "WriteProposal.claims", "WriteProposal.releases",
             "WriteOutcome.takenClaim",
@@ -108,7 +108,7 @@ class SchemaRulesTest {
             "PersonLinkedToMunicipality.municipalityCode", "PersonMoved.fromMunicipalityCode",
             "PersonMoved.toMunicipalityCode", "DossierMove.fromMunicipalityCode", "DossierMove.toMunicipalityCode",
             "TrajectoryEvent.municipalityCode", "CandidateProfile.iscoCodes", "CandidateProfile.municipalityCode",
-            "CandidateProfile.labourMarketRegionCode", "CandidateLanguageLevel.language",
+            "CandidateProfile.labourMarketRegionCode", "CandidateLanguageLevel.language", "CandidateContact.municipalityCode",
             // an employer's own texts about a place of work, never about a candidate
             "PlacementPosted.employerName", "PlacementEvent.employerKvk",
             "PlacementTerms.title", "PlacementTerms.description", "PlacementTerms.iscoCode", "PlacementTerms.requiredSkills",

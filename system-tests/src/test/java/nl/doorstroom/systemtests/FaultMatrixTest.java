@@ -196,7 +196,9 @@ class FaultMatrixTest {
         /** Topics read by a consumer group, which puts what it cannot read on {@code <topic>.dlt}. */
         static final List<String> READ_BY_A_GROUP = List.of("intake.person-events", "trajectory.trajectory-events",
                 "intake.person-events.write-proposals", "trajectory.trajectory-events.write-proposals",
-                "intake.person-events.write-claims", "trajectory.trajectory-events.write-claims");
+                "intake.person-events.write-claims", "trajectory.trajectory-events.write-claims",
+                // trajectory follows the employer's steps (a placement started, an agreement) and withdrawn profiles
+                "employer.match-events", "trajectory.candidate-profiles");
         /**
          * Topics every instance reads whole for itself: it skips and logs what it cannot read (a dead letter from
          * each instance would be a copy per instance), and reads on.

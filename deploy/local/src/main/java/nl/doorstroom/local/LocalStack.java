@@ -156,12 +156,17 @@ public final class LocalStack {
                 "Demo trajectories were already recorded",
                 "Recording " + DemoTrajectories.TRAJECTORIES.size() + " demo trajectories through trajectory-service ...",
                 DemoTrajectories.TRAJECTORIES.size(), trajectories::seed);
-        return new Seeded(personsComplete, trajectoriesComplete);
+        DemoPlacements placements = new DemoPlacements(Services.ALL.get(2).baseUri(options), tokens);
+        int placementsComplete = seedOnce(layout.kafkaHome().resolve("demo-placements-seeded"),
+                "Demo placements were already posted",
+                "Posting " + DemoPlacements.PLACEMENTS.size() + " demo placements and an introduction through employer-service ...",
+                DemoPlacements.total(), placements::seed);
+        return new Seeded(personsComplete, trajectoriesComplete, placementsComplete);
     }
 
-    /** How many of the demo persons and of the demo trajectories are complete; -1 for what was seeded before. */
-    private record Seeded(int persons, int trajectories) {
-        static final Seeded NOTHING = new Seeded(-1, -1);
+    /** How many of the demo persons, trajectories and placements are complete; -1 for what was seeded before. */
+    private record Seeded(int persons, int trajectories, int placements) {
+        static final Seeded NOTHING = new Seeded(-1, -1, -1);
     }
 
     /**
@@ -233,6 +238,11 @@ public final class LocalStack {
                     .append(DemoTrajectories.TRAJECTORIES.size()).append(" recorded (utrecht: ")
                     .append(Services.ALL.get(1).baseUri(options)).append(Services.ALL.get(1).page()).append(')')
                     .append(System.lineSeparator());
+        }
+        if (seeded.placements() >= 0) {
+            text.append("  Demo placements       ").append(seeded.placements()).append(" of ").append(DemoPlacements.total())
+                    .append(" posted, the introduction included (werkgever-a, werkgever-b: ")
+                    .append(Services.ALL.get(2).baseUri(options)).append(')').append(System.lineSeparator());
         }
         text.append("  Logs                  ").append(layout.logs()).append(System.lineSeparator());
         text.append("  Data                  ").append(layout.local()).append("   (delete it to start empty)").append(System.lineSeparator());

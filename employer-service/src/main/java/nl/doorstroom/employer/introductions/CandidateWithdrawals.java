@@ -12,7 +12,8 @@ import nl.doorstroom.schemas.trajectory.CandidateProfile;
  * Follows withdrawn profiles on {@code trajectory.candidate-profiles} (its own consumer group, so it sees every
  * tombstone): a candidate who withdrew consent, is no longer ready, or was erased stops every introduction that has
  * not started ({@link CandidateWithdrawn}). The record's offset is the Idempotency-Key, so a redelivered tombstone
- * is applied once. The name was never stored here; the employer's view loses the profile with the tombstone itself.
+ * is applied once. The employer's view loses the profile with the tombstone itself, and the name as soon as trajectory
+ * forgets the key that seals it ({@link nl.doorstroom.employer.candidates.CandidateContacts}).
  */
 @Component
 class CandidateWithdrawals {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import nl.doorstroom.employer.candidates.CandidateContacts;
 import nl.doorstroom.employer.candidates.CandidatePool;
 import nl.doorstroom.employer.matches.MatchView;
 import nl.doorstroom.employer.matching.Candidate;
@@ -17,6 +18,7 @@ import nl.doorstroom.employer.matching.PlacementRequirements;
 import nl.doorstroom.employer.placement.PlacementRecord;
 import nl.doorstroom.employer.placement.Placements;
 import nl.doorstroom.platform.reference.Municipalities;
+import nl.doorstroom.platform.reference.Municipality;
 import nl.doorstroom.platform.security.CurrentUser;
 import nl.doorstroom.platform.security.DoorstroomUser;
 import nl.doorstroom.platform.security.Role;
@@ -46,14 +48,16 @@ public class Introductions {
     private final IntroductionChanges changes;
     private final IntroductionIndex index;
     private final CandidatePool candidates;
+    private final CandidateContacts contacts;
     private final Placements placements;
     private final Municipalities municipalities;
 
-    Introductions(IntroductionChanges changes, IntroductionIndex index, CandidatePool candidates, Placements placements,
-                  Municipalities municipalities) {
+    Introductions(IntroductionChanges changes, IntroductionIndex index, CandidatePool candidates,
+                  CandidateContacts contacts, Placements placements, Municipalities municipalities) {
         this.changes = changes;
         this.index = index;
         this.candidates = candidates;
+        this.contacts = contacts;
         this.placements = placements;
         this.municipalities = municipalities;
     }
@@ -180,6 +184,16 @@ public class Introductions {
         MatchView.CandidateSummary candidate = candidates.find(record.candidatePseudonym())
                 .map(profile -> MatchView.CandidateSummary.of(profile, municipalities)).orElse(null);
         return IntroductionView.of(record, introduction, placement.isPosted() ? placement.terms().getTitle() : null,
-                placement.isPosted() ? placement.employerName() : null, candidate);
+                placement.isPosted() ? placement.employerName() : null, candidate, contact(record, introduction));
+    }
+
+    /** The name and contact route, only while the candidate's agreement holds for this introduction. */
+    private IntroductionView.Contact contact(CandidateMatchRecord record, Introduction introduction) {
+        if (!IntroductionRules.nameVisible(introduction.getStatus())) {
+            return null;
+        }
+        return contacts.find(record.candidatePseudonym()).map(found -> new IntroductionView.Contact(found.getName(),
+                found.getContactPerson(), municipalities.find(found.getMunicipalityCode()).map(Municipality::name)
+                        .orElse(found.getMunicipalityCode()))).orElse(null);
     }
 }

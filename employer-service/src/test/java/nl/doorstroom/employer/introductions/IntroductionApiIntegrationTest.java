@@ -22,11 +22,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.doorstroom.platform.privacy.PersonalTexts;
+import nl.doorstroom.platform.privacy.SubjectKeys;
 import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.CefrLevel;
 import nl.doorstroom.schemas.intake.CefrSkill;
+import nl.doorstroom.schemas.trajectory.CandidateContact;
 import nl.doorstroom.schemas.trajectory.CandidateLanguageLevel;
 import nl.doorstroom.schemas.trajectory.CandidateProfile;
 
@@ -41,6 +44,12 @@ class IntroductionApiIntegrationTest {
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    PersonalTexts texts;
+
+    @Autowired
+    SubjectKeys keys;
 
     @BeforeEach
     void ready() {
@@ -111,6 +120,45 @@ class IntroductionApiIntegrationTest {
             assertThat(status(withdrawn)).isEqualTo("WITHDRAWN");
             assertThat((Object) JsonPath.read(withdrawn.body(), "$.candidate")).as("no profile left").isNull();
         });
+    }
+
+    @Test
+    void theNameReachesTheEmployerOnlyAfterTheAgreementAndIsGoneOnceTheKeyIsForgotten() throws Exception {
+        String employer = TestTokens.employer("6" + (int) (Math.random() * 9_000_000 + 1_000_000));
+        String nieuwegein = TestTokens.caseWorker("GM0356");
+        String candidate = pseudonym();
+        publish(candidate, "GM0356");
+        HttpResponse<String> posted = send("POST", "/api/v1/placements", employer, """
+                {"employerName":"Tuincentrum De Linde","kind":"PAID_JOB","title":"Medewerker kwekerij",
+                 "iscoCode":"6113","hoursPerWeek":24,"startDate":"%s","places":1,"municipalityCode":"GM0344"}"""
+                .formatted(LocalDate.now().plusWeeks(3)));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String introductions = "/api/v1/placements/" + JsonPath.read(posted.body(), "$.id") + "/introductions";
+        String introduction = introductions + "/" + candidate;
+        await("the candidate is in the pool").atMost(Duration.ofSeconds(20)).until(() ->
+                send("POST", introductions, nieuwegein, "{\"candidatePseudonym\":\"" + candidate + "\"}").statusCode() == 201);
+        // trajectory publishes the contact only on the agreement; published early here, it still must not show
+        kafka.send(Topics.TRAJECTORY_CANDIDATE_CONTACTS.name(), candidate,
+                texts.sealAll(new CandidateContact(candidate, "Amina Haddad", "Sanne de Vries", "GM0356"))).get();
+        HttpResponse<String> proposed = send("GET", introduction, employer, null);
+        assertThat((Object) JsonPath.read(proposed.body(), "$.contact")).as("no name before the agreement").isNull();
+        assertThat(proposed.body()).doesNotContain("Amina", "Haddad");
+
+        assertThat(status(step(introduction, nieuwegein, 1, "{\"step\":\"AGREE\"}"))).isEqualTo("AGREED");
+        await("the name after the agreement").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> agreed = send("GET", introduction, employer, null);
+            assertThat((String) JsonPath.read(agreed.body(), "$.contact.name")).isEqualTo("Amina Haddad");
+            assertThat((String) JsonPath.read(agreed.body(), "$.contact.contactPerson")).isEqualTo("Sanne de Vries");
+            assertThat((String) JsonPath.read(agreed.body(), "$.contact.municipalityName")).isEqualTo("Nieuwegein");
+        });
+        assertThat((String) JsonPath.read(send("GET", introduction, nieuwegein, null).body(), "$.contact.name"))
+                .isEqualTo("Amina Haddad");
+
+        // consent withdrawn: trajectory forgets the pseudonym's key; the sealed copy here no longer opens
+        keys.forget(candidate);
+        HttpResponse<String> forgotten = send("GET", introduction, employer, null);
+        assertThat((Object) JsonPath.read(forgotten.body(), "$.contact")).isNull();
+        assertThat(forgotten.body()).doesNotContain("Amina", "Haddad");
     }
 
     private HttpResponse<String> step(String introduction, String token, int version, String step) throws Exception {

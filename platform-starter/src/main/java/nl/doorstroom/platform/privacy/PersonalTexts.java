@@ -26,7 +26,8 @@ import org.apache.avro.specific.SpecificRecord;
  * of strings). The field keeps its type: a sealed value is the text {@value #PREFIX} followed by the Base64 of the
  * ciphertext ({@link PersonalDataCipher}: AES256-GCM with the person id as associated data), so the released schema
  * versions stay compatible and a value written before sealing (no prefix) is still read as it was, until the
- * migration seals it. The person is the record's top-level {@code personId}.
+ * migration seals it. The person is the record's top-level {@code personId}, unless the record names another field
+ * in {@value #SUBJECT}.
  *
  * <p>The platform's write path seals every event it appends ({@link #sealAll}); the record stores open what they hand
  * out ({@link #openAll}). Code that builds events or views never sees a sealed value.
@@ -36,6 +37,8 @@ public class PersonalTexts {
     /** The schema property that marks a field as personal data, and its value for free text. */
     public static final String PROPERTY = "personalData";
     public static final String FREE_TEXT = "free-text";
+    /** The record property naming the top-level field whose value is the subject, when that is not {@code personId}. */
+    public static final String SUBJECT = "personalDataSubject";
     static final String PREFIX = "sealed:v1:";
 
     private static final Map<Schema, Boolean> CARRIES = new ConcurrentHashMap<>();
@@ -131,13 +134,19 @@ public class PersonalTexts {
         return copy;
     }
 
-    /** The person a record with personal text is about: its top-level {@code personId}. */
+    /**
+     * The subject a record with personal text is about, whose key seals it: its top-level {@code personId}, or the
+     * field its schema names in {@value #SUBJECT} (a candidate pseudonym: a key of its own, forgotten apart from the
+     * person's).
+     */
     public static String personIdOf(IndexedRecord record) {
-        Schema.Field field = record.getSchema().getField("personId");
+        String subject = record.getSchema().getProp(SUBJECT);
+        String fieldName = subject == null ? "personId" : subject;
+        Schema.Field field = record.getSchema().getField(fieldName);
         Object personId = field == null ? null : record.get(field.pos());
         if (personId == null) {
             throw new IllegalArgumentException(record.getSchema().getFullName()
-                    + " has personal free text, so it must name its person in personId");
+                    + " has personal free text, so it must name its subject in " + fieldName);
         }
         return personId.toString();
     }

@@ -21,6 +21,7 @@ import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.schemas.intake.Wishes;
 import nl.doorstroom.schemas.intake.WorkExperience;
 import nl.doorstroom.schemas.trajectory.BredeIntakeRecorded;
+import nl.doorstroom.schemas.trajectory.CandidateContact;
 import nl.doorstroom.schemas.trajectory.LearnabilityTestOutcome;
 import nl.doorstroom.schemas.trajectory.RecordedBy;
 import nl.doorstroom.schemas.trajectory.TrajectoryEvent;
@@ -52,6 +53,23 @@ class PersonalTextsTest {
 
         assertThat(texts.openAll(sealed)).isEqualTo(plain);
         assertThat(texts.sealAll(sealed).toString()).isEqualTo(sealed.toString());
+    }
+
+    @Test
+    void aRecordThatNamesItsSubjectIsSealedWithThatSubjectsKeyAndUnreadableOnceItIsForgotten() {
+        String pseudonym = "employer-" + "a".repeat(32);
+        CandidateContact plain = new CandidateContact(pseudonym, "Amina Haddad", "Sanne de Vries", "GM0356");
+        CandidateContact sealed = texts.sealAll(plain);
+
+        assertThat(sealed.toString()).doesNotContain("Amina", "Haddad", "Sanne");
+        assertThat(sealed.getMunicipalityCode()).isEqualTo("GM0356");
+        assertThat(store.find(pseudonym)).as("a key of the pseudonym's own").isPresent();
+        assertThat(store.find(amina)).isEmpty();
+        assertThat(texts.openAll(sealed)).isEqualTo(plain);
+
+        keys.forget(pseudonym);
+        assertThat(texts.openAll(sealed).getName()).isEmpty();
+        assertThat(texts.openAll(sealed).getContactPerson()).isEmpty();
     }
 
     @Test

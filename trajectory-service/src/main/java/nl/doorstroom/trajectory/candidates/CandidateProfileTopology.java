@@ -73,8 +73,9 @@ public class CandidateProfileTopology {
 
     /** Who a candidate pseudonym is, read over every instance. */
     @Bean
-    static CandidatePseudonyms candidatePseudonyms(ReadModels readModels) {
-        return new CandidatePseudonyms(readModels.of(PSEUDONYMS, Serdes.String()));
+    static CandidatePseudonyms candidatePseudonyms(ReadModels readModels, KafkaProperties kafka) {
+        return new CandidatePseudonyms(readModels.of(PSEUDONYMS, Serdes.String()),
+                readModels.of(PUBLISHED, AvroSerdes.<CandidateProfile>valueSerde(kafka)));
     }
 
     /** Works out a person's profile again and forwards it (or a tombstone) under the pseudonym when it changed. */
