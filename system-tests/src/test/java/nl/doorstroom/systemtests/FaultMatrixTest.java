@@ -61,8 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * re-linked) while one fault is injected once a third of it is through. The oracles, computed from what the driver was
  * told, must then hold for this population and everyone driven before it. The driver behaves like a careful client:
  * every change carries an Idempotency-Key and is sent again after a 503 or a lost answer, so a change is acknowledged
- * once or not at all. Size per scenario: {@code -Ddoorstroom.faults.people} (CI: 1,000; the full run: 10,000). The
- * rows go to {@code target/fault-matrix.md}.
+ * once or not at all. Last, employer-service joins and is killed while ten employers post and change placements (a
+ * tenth as many placements as people, at least 100), with the same oracles over its event topic. Size per scenario:
+ * {@code -Ddoorstroom.faults.people} (CI: 1,000; the full run: 10,000). The rows go to {@code target/fault-matrix.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -159,6 +160,29 @@ class FaultMatrixTest {
         });
     }
 
+    @Test
+    @Order(7)
+    void employerKilledWhilePlacementsArePostedAndChanged() throws Exception {
+        String name = "employer-service killed (SIGKILL) and started again while employers post and change placements";
+        run.employer = service("employer-service", run.broker);
+        long start = System.nanoTime();
+        PlacementDriver driver = new PlacementDriver(run.employer.baseUrl(), Math.max(100, PEOPLE / 10));
+        Awaitility.await("a third of the placements through").atMost(GIVE_UP)
+                .until(() -> driver.finished.get() >= driver.placements.size() / 3);
+        run.employer.kill();
+        pause(Duration.ofSeconds(5));
+        run.employer = run.employer.startAgain("restarted");
+        driver.done();
+        long lastWrite = System.nanoTime();
+        Awaitility.await("every acknowledged placement in its employer's list").atMost(GIVE_UP)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> driver.listed(run.employer.baseUrl()) == driver.placements.size());
+        Row row = driver.check(run.broker.bootstrapServers(), run.employer.baseUrl(), name,
+                Duration.ofNanos(System.nanoTime() - lastWrite), Duration.ofNanos(System.nanoTime() - start));
+        report(row);
+        assertThat(row.lost()).as("lost").isZero();
+        assertThat(row.duplicated()).as("duplicated").isZero();
+    }
+
     /**
      * A population of its own driven through the running platform, the fault injected once a third is through; the
      * oracles hold for this population and for everyone driven before it.
@@ -210,6 +234,8 @@ class FaultMatrixTest {
         final BrokerProcess broker;
         volatile ServiceProcess intake;
         volatile ServiceProcess trajectory;
+        /** Started by the employer scenario only: the others drive people, who reach no employer. */
+        volatile ServiceProcess employer;
         final List<Driver> drivers = new ArrayList<>();
         final List<String> poisoned = new ArrayList<>();
 
@@ -260,6 +286,9 @@ class FaultMatrixTest {
 
         @Override
         public void close() {
+            if (employer != null) {
+                employer.close();
+            }
             trajectory.close();
             intake.close();
             broker.close();
@@ -381,28 +410,41 @@ class FaultMatrixTest {
 
         /** One change, sent again with the same Idempotency-Key until it is acknowledged. */
         private JsonNode change(Person person, String method, String path, String token, String body) throws Exception {
+            JsonNode answer = CarefulClient.change(http, method, intake + path, token, body, refused);
+            // every change here appends one event; a link's answer does not name the version
+            person.version = answer.has("version") ? answer.get("version").asInt() : person.version + 1;
+            person.acknowledgedChanges.incrementAndGet();
+            acknowledged.incrementAndGet();
+            return answer;
+        }
+    }
+
+    /** A careful client: every change with an Idempotency-Key, sent again after a 503 or a lost answer. */
+    static final class CarefulClient {
+
+        private CarefulClient() {
+        }
+
+        /** The change's answer once it is acknowledged; every 503 and lost answer on the way counted in {@code refused}. */
+        static JsonNode change(HttpClient http, String method, String uri, String token, String body, AtomicLong refused)
+                throws Exception {
             String key = UUID.randomUUID().toString();
             long deadline = System.nanoTime() + GIVE_UP.toNanos();
             Duration backOff;
             while (true) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(intake + path)).timeout(Duration.ofSeconds(20))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .header("Idempotency-Key", key).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() / 100 == 2) {
-                        JsonNode answer = JSON.readTree(response.body());
-                        // every change here appends one event; a link's answer does not name the version
-                        person.version = answer.has("version") ? answer.get("version").asInt() : person.version + 1;
-                        person.acknowledgedChanges.incrementAndGet();
-                        acknowledged.incrementAndGet();
-                        return answer;
+                        return JSON.readTree(response.body());
                     }
                     if (response.statusCode() != 503) {
-                        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                        throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": " + response.body());
                     }
                     String retryAfter = response.headers().firstValue("Retry-After").orElseThrow(() ->
-                            new IllegalStateException(method + " " + path + " answered 503 without Retry-After"));
+                            new IllegalStateException(method + " " + uri + " answered 503 without Retry-After"));
                     refused.incrementAndGet();
                     backOff = Duration.ofSeconds(Long.parseLong(retryAfter));
                 } catch (IOException e) {
@@ -411,7 +453,7 @@ class FaultMatrixTest {
                     backOff = RECONNECT;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(method + " " + path + " not acknowledged within " + GIVE_UP);
+                    throw new IllegalStateException(method + " " + uri + " not acknowledged within " + GIVE_UP);
                 }
                 // as the service asked (Retry-After), or a client's pause before it connects again
                 Thread.sleep(backOff);
@@ -419,8 +461,148 @@ class FaultMatrixTest {
         }
     }
 
+    /** What the placement driver was told about one placement. */
+    static final class Placement {
+        final int index;
+        final String employerToken;
+        volatile String id;
+        volatile int hoursPerWeek;
+        final AtomicInteger acknowledgedChanges = new AtomicInteger();
+
+        Placement(int index, String employerKvk) {
+            this.index = index;
+            this.employerToken = TestTokens.employer(employerKvk);
+        }
+    }
+
+    /**
+     * Drives placements through employer-service's API as ten employers would, {@value #CALLERS} at a time: each is
+     * posted, and every other one changed (its hours) right after.
+     */
+    static final class PlacementDriver {
+
+        private static final int EMPLOYERS = 10;
+
+        private final String employer;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        final List<Placement> placements = new ArrayList<>();
+        final List<String> employers = new ArrayList<>();
+        final AtomicInteger finished = new AtomicInteger();
+        final AtomicLong acknowledged = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        private final List<Future<Object>> each;
+
+        PlacementDriver(String employer, int size) {
+            this.employer = employer;
+            long kvk = 40_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 50_000_000L);
+            for (int e = 0; e < EMPLOYERS; e++) {
+                employers.add(Long.toString(kvk + e));
+            }
+            for (int i = 0; i < size; i++) {
+                placements.add(new Placement(i, employers.get(i % EMPLOYERS)));
+            }
+            ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+            each = placements.stream().map(p -> callers.submit(() -> {
+                through(p);
+                return null;
+            })).toList();
+            callers.shutdown();
+        }
+
+        void done() throws Exception {
+            for (Future<?> placement : each) {
+                placement.get();
+            }
+        }
+
+        private void through(Placement placement) throws Exception {
+            JsonNode posted = change(placement, "POST", "/api/v1/placements", body(null, placement.index, 16));
+            placement.id = posted.get("id").asString();
+            placement.hoursPerWeek = 16;
+            if (placement.index % 2 == 0) {
+                change(placement, "PUT", "/api/v1/placements/" + placement.id, body(1, placement.index, 20));
+                placement.hoursPerWeek = 20;
+            }
+            finished.incrementAndGet();
+        }
+
+        private JsonNode change(Placement placement, String method, String path, String body) throws Exception {
+            JsonNode answer = CarefulClient.change(http, method, employer + path, placement.employerToken, body, refused);
+            placement.acknowledgedChanges.incrementAndGet();
+            acknowledged.incrementAndGet();
+            return answer;
+        }
+
+        private static String body(Integer version, int index, int hours) {
+            return """
+                    {%s"employerName":"Storingsbedrijf","kind":"PAID_JOB","title":"Vacature %d","iscoCode":"9329",
+                     "hoursPerWeek":%d,"startDate":"%s","places":1,"municipalityCode":"GM0344"}""".formatted(
+                    version == null ? "" : "\"version\":" + version + ",", index, hours, LocalDate.now().plusWeeks(4));
+        }
+
+        /** How many of the acknowledged placements their employers' lists show with the hours last acknowledged. */
+        int listed(String employerService) throws Exception {
+            Map<String, Integer> hours = new HashMap<>();
+            for (String kvk : employers) {
+                HttpResponse<String> list;
+                try {
+                    list = Oracles.get(employerService + "/api/v1/placements?pageSize=100&page=1", TestTokens.employer(kvk));
+                } catch (IOException e) {
+                    return -1;
+                }
+                if (list.statusCode() != 200) {
+                    return -1;
+                }
+                JsonNode page = JSON.readTree(list.body());
+                int pages = (page.get("total").asInt() + 99) / 100;
+                for (int p = 1; p <= pages; p++) {
+                    JsonNode rows = p == 1 ? page : JSON.readTree(Oracles.get(employerService + "/api/v1/placements?pageSize=100&page=" + p,
+                            TestTokens.employer(kvk)).body());
+                    rows.get("placements").forEach(row -> hours.put(row.get("id").asString(), row.get("hoursPerWeek").asInt()));
+                }
+            }
+            return (int) placements.stream().filter(p -> p.id != null && Integer.valueOf(p.hoursPerWeek).equals(hours.get(p.id))).count();
+        }
+
+        /** Every acknowledged change once on employer.placement-events, in version order, and nothing else. */
+        Row check(String brokers, String employerService, String scenario, Duration recovery, Duration total) throws Exception {
+            Map<String, List<Integer>> versions = new HashMap<>();
+            AvroKafkaDeserializer<Object> events = new AvroKafkaDeserializer<>();
+            events.configure(Map.of("apicurio.registry.url", SchemaRegistryServer.url() + "/apis/registry/v3"), false);
+            for (ConsumerRecord<byte[], byte[]> record : TopicContents.allRecords(brokers, "employer.placement-events")) {
+                GenericRecord event = (GenericRecord) events.deserialize(record.topic(), record.headers(), record.value());
+                if (employers.contains(event.get("employerKvk").toString())) {
+                    versions.computeIfAbsent(event.get("placementId").toString(), k -> new ArrayList<>())
+                            .add((Integer) event.get("recordVersion"));
+                }
+            }
+            long lost = 0;
+            long duplicated = 0;
+            for (Placement placement : placements) {
+                List<Integer> seen = versions.getOrDefault(placement.id, List.of());
+                long distinct = seen.stream().distinct().count();
+                duplicated += seen.size() - distinct + Math.max(0, distinct - placement.acknowledgedChanges.get());
+                lost += Math.max(0, placement.acknowledgedChanges.get() - distinct);
+                for (int i = 1; i < seen.size(); i++) {
+                    assertThat(seen.get(i)).as("versions strictly increase per placement").isGreaterThan(seen.get(i - 1));
+                }
+            }
+            assertThat(versions.keySet()).as("only the placements the driver was told about: a refused write left nothing")
+                    .containsExactlyInAnyOrderElementsOf(placements.stream().map(p -> p.id).toList());
+            assertThat(listed(employerService)).isEqualTo(placements.size());
+            return new Row(scenario, placements.size(), acknowledged.get(), refused.get(), lost, duplicated, 0, 0,
+                    recovery, total);
+        }
+    }
+
     /** What must hold afterwards, computed from what the driver was told. */
     static final class Oracles {
+
+        /**
+         * One client for every read of the oracles: a client per read kept its sockets and selector until collected,
+         * and the second 10,000-person scenario in one run ran out of file descriptors.
+         */
+        private static final HttpClient READS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         /**
          * Waits until everyone acknowledged so far is in their municipality's inbox and the services have read every
@@ -557,8 +739,8 @@ class FaultMatrixTest {
             return total;
         }
 
-        private static HttpResponse<String> get(String uri, String token) throws Exception {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
+        static HttpResponse<String> get(String uri, String token) throws Exception {
+            return READS.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
     }

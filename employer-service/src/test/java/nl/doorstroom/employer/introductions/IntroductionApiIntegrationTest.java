@@ -22,6 +22,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.privacy.PersonalTexts;
 import nl.doorstroom.platform.privacy.SubjectKeys;
 import nl.doorstroom.platform.test.ApiConventions;
@@ -34,6 +35,7 @@ import nl.doorstroom.schemas.trajectory.CandidateLanguageLevel;
 import nl.doorstroom.schemas.trajectory.CandidateProfile;
 
 /** The introduction flow over real HTTP: each party's steps in order, nobody else's, and a withdrawn candidate stops. */
+@DemoPrivacyKeys
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class IntroductionApiIntegrationTest {
 

@@ -23,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
@@ -38,6 +39,7 @@ import nl.doorstroom.schemas.trajectory.CandidateProfile;
  * sees only their own municipality's candidates, only for placements their region sees, and a withdrawn profile
  * leaves every match at once.
  */
+@DemoPrivacyKeys
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class MatchApiIntegrationTest {
 

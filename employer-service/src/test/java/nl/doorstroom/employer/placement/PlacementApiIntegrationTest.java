@@ -21,10 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.TestTokens;
 
 /** Placements over real HTTP, against the test JVM's broker and registry: who sees what, and what is refused. */
+@DemoPrivacyKeys
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlacementApiIntegrationTest {
 
