@@ -38,11 +38,11 @@ class PlacementImportResource {
      * @param location where the placement is
      */
     @Schema(name = "ImportedPlacement", description = "The placement one row of the file posted")
-    record ImportedPlacement(int row, String id, String location) {
+    record PostedRow(int row, String id, String location) {
     }
 
     @Schema(name = "PlacementImport", description = "Every placement of the file, in the order of the file")
-    record PlacementImport(List<ImportedPlacement> placements) {
+    record PlacementImport(List<PostedRow> placements) {
     }
 
     @PostMapping(path = IMPORTS, consumes = TEXT_CSV, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,8 +84,8 @@ class PlacementImportResource {
             @Parameter(required = true, description = "Required; a new one for every new file, the same one to complete an import")
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
             @RequestBody(required = false) byte[] csv) {
-        List<ImportedPlacement> posted = imports.importCsv(csv, idempotencyKey).stream()
-                .map(imported -> new ImportedPlacement(imported.row(), imported.placement().id(),
+        List<PostedRow> posted = imports.importCsv(csv, idempotencyKey).stream()
+                .map(imported -> new PostedRow(imported.row(), imported.placement().id(),
                         PlacementResource.PLACEMENTS + "/" + imported.placement().id()))
                 .toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(new PlacementImport(posted));

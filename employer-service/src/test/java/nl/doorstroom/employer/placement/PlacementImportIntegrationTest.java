@@ -204,6 +204,16 @@ class PlacementImportIntegrationTest {
         assertThat(idsOf(employer)).isEmpty();
     }
 
+    @Test
+    void theImportIsDocumentedInTheOpenApiDocument() throws Exception {
+        String openApi = ApiConventions.get(port, "/api/v1/openapi.json", "application/json", null, null).body();
+
+        Map<String, Object> post = JsonPath.read(openApi, "$.paths['/placements/imports'].post");
+        assertThat((Map<String, Object>) JsonPath.read(post, "$.requestBody.content")).containsOnlyKeys("text/csv");
+        assertThat((Map<String, Object>) JsonPath.read(post, "$.responses")).containsKeys("201", "400", "413", "422");
+        assertThat((String) JsonPath.read(post, "$.description")).contains("rows[3].startDate", "Idempotency-Key");
+    }
+
     private <T> T asEmployer(String token, java.util.concurrent.Callable<T> call) throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwtDecoder.decode(token), List.of()));
         try {
