@@ -74,7 +74,12 @@ class AuthorizationMatrixTest {
     static final Predicate<Actor> SIGNED_IN = actor -> actor != ANONYMOUS;
 
     /** How to call an endpoint (path variables filled in with the fixture person), and who may. */
-    record Cell(String path, Supplier<String> body, MediaType contentType, Predicate<Actor> allowed) {
+    record Cell(String path, Supplier<String> body, MediaType contentType, Predicate<Actor> allowed,
+                Supplier<Map<String, String>> headers) {
+
+        Cell(String path, Supplier<String> body, MediaType contentType, Predicate<Actor> allowed) {
+            this(path, body, contentType, allowed, Map::of);
+        }
 
         /** A JSON body, the same for every call. */
         Cell(String path, String body, Predicate<Actor> allowed) {
@@ -84,6 +89,12 @@ class AuthorizationMatrixTest {
         /** A page's form, made anew for each call (a registration needs a V-number of its own). */
         static Cell form(String path, Supplier<String> body, Predicate<Actor> allowed) {
             return new Cell(path, body, MediaType.APPLICATION_FORM_URLENCODED, allowed);
+        }
+
+        /** A CSV file, with an Idempotency-Key of its own for each call (an import requires one). */
+        static Cell csv(String path, String body, Predicate<Actor> allowed) {
+            return new Cell(path, () -> body, new MediaType("text", "csv", StandardCharsets.UTF_8), allowed,
+                    () -> Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         }
     }
 
@@ -246,6 +257,8 @@ class AuthorizationMatrixTest {
         String placement = "/api/v1/placements/" + placementOfEmployerA();
         Predicate<Actor> employers = actor -> actor == EMPLOYER_A || actor == EMPLOYER_B;
         MATRIX.put("employer-service POST /api/v1/placements", new Cell("/api/v1/placements", placement(null), employers));
+        MATRIX.put("employer-service POST /api/v1/placements/imports",
+                Cell.csv("/api/v1/placements/imports", placementsCsv(), employers));
         MATRIX.put("employer-service GET /api/v1/placements", new Cell("/api/v1/placements", null,
                 actor -> employers.test(actor) || actor == UTRECHT || actor == AMERSFOORT));
         MATRIX.put("employer-service GET /api/v1/placements/{placementId}",
@@ -370,6 +383,7 @@ class AuthorizationMatrixTest {
         if (actor.token() != null) {
             request.header("Authorization", "Bearer " + actor.token());
         }
+        cell.headers().get().forEach(request::header);
         if (cell.body() != null) {
             request.contentType(cell.contentType()).body(cell.body().get());
         }
@@ -615,6 +629,16 @@ class AuthorizationMatrixTest {
                 {%s"employerName":"Bakkerij De Korenaar","kind":"WORK_EXPERIENCE_PLACE","title":"Medewerker bakkerij",
                  "iscoCode":"7512","hoursPerWeek":24,"startDate":"%s","places":2,"municipalityCode":"GM0344"}""".formatted(
                 version == null ? "" : "\"version\":" + version + ",", LocalDate.now().plusWeeks(2));
+    }
+
+    /** Two placements in Utrecht as a CSV file, the way employers import many at once. */
+    private static String placementsCsv() {
+        String start = LocalDate.now().plusWeeks(2).toString();
+        return """
+                employerName;kind;title;iscoCode;hoursPerWeek;startDate;places;municipalityCode
+                Bakkerij De Korenaar;WORK_EXPERIENCE_PLACE;Medewerker bakkerij;7512;24;%s;2;GM0344
+                Bakkerij De Korenaar;PAID_JOB;Chauffeur;8322;32;%s;1;GM0344
+                """.formatted(start, start);
     }
 
     private static ResponseEntity<String> asUtrecht(HttpMethod method, String path, String body) {

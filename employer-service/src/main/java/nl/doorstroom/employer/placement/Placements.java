@@ -68,13 +68,30 @@ public class Placements {
 
     /** Posts a new placement of the current employer; a repeated Idempotency-Key finds the same placement. */
     public PlacementView post(String idempotencyKey, PlacementInput input) {
+        FieldProblemsException.rejectIfAny(postingProblems(input));
+        return postChecked(newPlacementId(idempotencyKey), idempotencyKey, input, input);
+    }
+
+    /**
+     * What refuses a new placement beyond its fields' own constraints: {@link PlacementRules} and the employer's name.
+     * Ask only for an input whose fields passed Bean Validation, as the API does.
+     */
+    public List<FieldProblem> postingProblems(PlacementInput input) {
         List<FieldProblem> problems = new ArrayList<>(check(input, null));
         if (input.employerName() == null || input.employerName().isBlank()) {
             problems.add(new FieldProblem("employerName", "required", "employer.problem.employer-name-required"));
         }
-        FieldProblemsException.rejectIfAny(problems);
-        String placementId = newPlacementId(idempotencyKey);
-        PlacementRecord posted = changes.apply(placementId, PlacementRules.Step.POST, null, idempotencyKey, input,
+        return problems;
+    }
+
+    /**
+     * Posts a placement of the current employer that passed {@link #postingProblems}, under an id and Idempotency-Key
+     * the caller chose (a row of an import); the same key with the same {@code request} finds the same placement.
+     *
+     * @param request what the Idempotency-Key stands for: a repeat must send the same
+     */
+    public PlacementView postChecked(String placementId, String idempotencyKey, Object request, PlacementInput input) {
+        PlacementRecord posted = changes.apply(placementId, PlacementRules.Step.POST, null, idempotencyKey, request,
                 current -> List.of(new PlacementPosted(input.employerName().strip(), input.toTerms())));
         return PlacementView.of(posted, municipalities);
     }

@@ -91,9 +91,10 @@ public final class PageForms {
                 String typed = request.getParameter(problem.field());
                 result.addError(new FieldError(result.getObjectName(), problem.field(),
                         typed != null ? typed : result.getFieldValue(problem.field()), typed != null,
-                        new String[]{problem.reasonKey()}, null, problem.reasonKey()));
+                        new String[]{problem.reasonKey()}, null,
+                        problem.reason() != null ? problem.reason() : problem.reasonKey()));
             } else {
-                result.reject(problem.reasonKey());
+                result.reject(problem.reasonKey(), problem.reason());
             }
         }
         if (refusal instanceof StaleVersionException stale) {

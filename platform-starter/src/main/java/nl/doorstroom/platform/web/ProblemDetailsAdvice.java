@@ -136,7 +136,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ex.currentVersion().ifPresent(version -> problem.setProperty("currentVersion", version));
         if (!ex.fieldProblems().isEmpty()) {
             problem.setProperty(INVALID_PARAMS, ex.fieldProblems().stream()
-                    .map(p -> new InvalidParam(p.field(), p.code(), message(p.reasonKey()))).toList());
+                    .map(p -> new InvalidParam(p.field(), p.code(), p.reason() != null ? p.reason() : message(p.reasonKey())))
+                    .toList());
         }
         return ResponseEntity.status(status).body(problem);
     }

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -32,12 +33,19 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final Map<String, Long> maxBytesByPath;
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final JsonMapper json;
 
-    RequestBodyLimitFilter(long maxBytes, MessageSource messages, LocaleResolver locales, JsonMapper json) {
+    /**
+     * @param maxBytes       the limit of every request
+     * @param maxBytesByPath another limit for a path, matched exactly (without the context path): an upload
+     */
+    RequestBodyLimitFilter(long maxBytes, Map<String, Long> maxBytesByPath, MessageSource messages,
+                           LocaleResolver locales, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.maxBytesByPath = Map.copyOf(maxBytesByPath);
         this.messages = messages;
         this.locales = locales;
         this.json = json;
@@ -69,14 +77,17 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // the path as sent: a spelling that is not exactly the upload's (and so refused later anyway) gets the default
+        long limit = maxBytesByPath.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()),
+                maxBytes);
         long declared = request.getContentLengthLong();
-        if (declared <= maxBytes) {
-            chain.doFilter(declared < 0 ? new Limited(request, maxBytes) : request, response);
+        if (declared <= limit) {
+            chain.doFilter(declared < 0 ? new Limited(request, limit) : request, response);
             return;
         }
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), tooLarge(messages, locales.resolveLocale(request), maxBytes));
+        json.writeValue(response.getOutputStream(), tooLarge(messages, locales.resolveLocale(request), limit));
     }
 
     /** A request whose body stream fails once more than the limit is read from it. */

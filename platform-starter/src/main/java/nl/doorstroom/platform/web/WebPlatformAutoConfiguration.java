@@ -15,6 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,6 +25,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -78,13 +81,20 @@ public class WebPlatformAutoConfiguration {
         return registration;
     }
 
-    /** Bodies larger than any form of ours (an early intake is a few kilobytes) are refused before they are read. */
+    /**
+     * Bodies larger than any form of ours (an early intake is a few kilobytes) are refused before they are read. An
+     * upload that is larger by nature (a CSV file of placements) names its own limit for its path in
+     * {@code doorstroom.api.max-request-bytes-by-path[<path>]}.
+     */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${doorstroom.api.max-request-bytes:65536}") long maxBytes, MessageSource messages,
-            LocaleResolver localeResolver, org.springframework.beans.factory.ObjectProvider<tools.jackson.databind.json.JsonMapper> json) {
-        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, messages, localeResolver,
-                json.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder().build())));
+            @Value("${doorstroom.api.max-request-bytes:65536}") long maxBytes, Environment environment,
+            MessageSource messages, LocaleResolver localeResolver,
+            org.springframework.beans.factory.ObjectProvider<tools.jackson.databind.json.JsonMapper> json) {
+        Map<String, Long> byPath = Binder.get(environment).bind("doorstroom.api.max-request-bytes-by-path",
+                Bindable.mapOf(String.class, Long.class)).orElse(Map.of());
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, byPath, messages,
+                localeResolver, json.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder().build())));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
