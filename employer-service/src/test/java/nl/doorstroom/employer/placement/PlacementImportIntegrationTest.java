@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.ApiConventions;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.TopicContents;
@@ -41,6 +42,7 @@ import nl.doorstroom.schemas.WritePathTopics;
  * Every test has an employer (KvK number) of its own; the broker is shared, so what is published is looked up by the
  * placement ids the import derives for that employer.
  */
+@DemoPrivacyKeys
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlacementImportIntegrationTest {
 
