@@ -22,10 +22,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
-import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.privacy.PersonalTexts;
 import nl.doorstroom.platform.privacy.SubjectKeys;
 import nl.doorstroom.platform.test.ApiConventions;
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
 import nl.doorstroom.schemas.intake.CefrLevel;

@@ -29,8 +29,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 import com.jayway.jsonpath.JsonPath;
 
-import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.ApiConventions;
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.TopicContents;
 import nl.doorstroom.schemas.Topics;
