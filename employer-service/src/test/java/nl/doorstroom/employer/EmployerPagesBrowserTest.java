@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -67,8 +68,8 @@ class EmployerPagesBrowserTest {
 
     @Test
     void anEmployerPostsAPlacementAndACaseWorkerProposesACandidateWhoAgrees() throws Exception {
-        String employer = TestTokens.employer(kvk());
-        String houten = TestTokens.caseWorker("GM0321");
+        String employer = named("Recruiter Kwekerij Het Groene Hart", "employer", "kvk", kvk());
+        String houten = named("Klantmanager Houten", "case-worker", "municipality", "GM0321");
         String candidate = pseudonym();
         publishCandidate(candidate, "GM0321");
         String title = "Medewerker kas " + UUID.randomUUID().toString().substring(0, 8);
@@ -135,6 +136,7 @@ class EmployerPagesBrowserTest {
             }
             return rows.getFirst();
         });
+        scrollTo(match);
         assertThat(match.getText()).contains("Beroep: 35 van 35 – Ervaring in hetzelfde beroep (ISCO 6113)",
                 "Afstand: 15 van 15 – Woont in dezelfde gemeente", "Woont in Houten");
         browser.screenshot("the case worker's candidates with the explanation of their scores");
@@ -152,6 +154,7 @@ class EmployerPagesBrowserTest {
         browser.await("the agreement", d -> "Kandidaat wil kennismaken".equals(
                 d.findElement(By.id("introduction-status")).getText()));
         assertThat(browser.driver().findElements(By.id("step-AGREE"))).as("recorded once").isEmpty();
+        scrollTo(browser.awaitVisible(By.id("next-steps")));
         browser.screenshot("the candidate agrees");
         browser.assertFullyAccessible();
 
@@ -165,6 +168,7 @@ class EmployerPagesBrowserTest {
         signInWith(employer);
         browser.open(url("/werkgever/plaatsingen/" + placementId)).awaitPage("/werkgever/plaatsingen/" + placementId);
         WebElement introduced = browser.awaitVisible(By.id("introduction-" + candidate));
+        scrollTo(introduced);
         assertThat(introduced.getText()).contains(candidate, "Kandidaat wil kennismaken", "Woont in Houten");
         browser.screenshot("the employer sees the introduction");
         browser.assertFullyAccessible();
@@ -174,6 +178,7 @@ class EmployerPagesBrowserTest {
         type("interviewOn", "31-02-2030");
         browser.awaitVisible(By.id("step-PLAN_INTERVIEW")).click();
         assertThat(browser.awaitVisible(By.id("error-summary")).getText()).contains("Datum van het gesprek: vul een bestaande datum in");
+        scrollTo(browser.awaitVisible(By.id("interviewOn")));
         browser.screenshot("an interview on a day that does not exist");
         browser.assertFullyAccessible();
         type("interviewOn", LocalDate.now().plusDays(5).format(DUTCH_DATE));
@@ -196,7 +201,7 @@ class EmployerPagesBrowserTest {
         post(employer, "GM0352", "7411", 3);
         post(employer, "GM0312", "7412", 1);
 
-        signInWith(TestTokens.workDesk("AM13"));
+        signInWith(named("Werkgeversservicepunt Midden-Utrecht", "work-desk", "region", "AM13"));
         browser.open(url("/")).awaitPage("/");
         browser.assertFullyAccessible();
         browser.awaitVisible(By.id("menu-open-places")).click();
@@ -221,6 +226,16 @@ class EmployerPagesBrowserTest {
 
     private List<String> cells(String rowId) {
         return browser.awaitVisible(By.id(rowId)).findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+    }
+
+    /** A test token of one role in one scope, with a name for the page headers (as the identity provider gives). */
+    private static String named(String name, String role, String scope, String value) {
+        return TestTokens.token(Map.of("roles", List.of(role), scope, value, "name", name));
+    }
+
+    /** Brings an element into view, so the screenshot that follows shows it. */
+    private static void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 
     /** The browser sends the test token with every request, as a proxy in front of the service would. */
