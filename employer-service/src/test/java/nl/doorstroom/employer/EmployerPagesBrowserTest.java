@@ -42,7 +42,7 @@ import nl.doorstroom.schemas.trajectory.CandidateProfile;
  * The employer-service pages in headless Chromium, every page checked with axe-core (no violation of any impact) and
  * kept as a screenshot: an employer posts a placement through the form, a case worker in Houten sees it with their
  * candidate's match and its explanation, proposes the candidate and records the agreement, and the employer sees the
- * introduction and plans an interview; the regional work desk sees the open places of its region, in Dutch and in
+ * introduction, plans an interview, opens the placement to another region, changes and closes it; the regional work desk sees the open places of its region, in Dutch and in
  * English. Signed in with test tokens, which the browser sends as a bearer token; the system tests sign in through
  * Keycloak. Houten, Bunnik and Wijk bij Duurstede are this test's own: no other test of the module uses them.
  */
@@ -192,6 +192,41 @@ class EmployerPagesBrowserTest {
         assertThat(cells("placement-" + placementId)).containsExactly(title, "Werkervaringsplaats", "Open", "2", "0",
                 LocalDate.now().plusWeeks(3).format(DUTCH_DATE), "Houten");
         browser.screenshot("my placements");
+        browser.assertFullyAccessible();
+
+        String employerPage = "/werkgever/plaatsingen/" + placementId;
+        browser.awaitVisible(By.cssSelector("#placement-" + placementId + " a")).click();
+        browser.awaitPage(employerPage);
+        browser.awaitVisible(By.id("open-to-regions")).click();
+        browser.awaitPage(employerPage + "/regios");
+        browser.awaitVisible(By.id("neighbouringRegionCodes-AM14")).click();
+        browser.screenshot("open the placement to Amersfoort");
+        browser.assertFullyAccessible();
+        browser.driver().findElement(By.id("open-regions")).click();
+        browser.awaitPage(employerPage);
+        assertThat(browser.awaitVisible(By.id("opened-to")).getText()).isEqualTo("Amersfoort (AM14)");
+
+        browser.awaitVisible(By.id("change-placement")).click();
+        browser.awaitPage(employerPage + "/wijzigen");
+        assertThat(browser.awaitVisible(By.id("hoursPerWeek")).getAttribute("value")).isEqualTo("24");
+        type("hoursPerWeek", "28");
+        browser.screenshot("change the hours");
+        browser.assertFullyAccessible();
+        browser.driver().findElement(By.id("save")).click();
+        browser.awaitPage(employerPage);
+        assertThat(browser.awaitVisible(By.id("placement-facts")).getText()).contains("28 uur per week");
+        assertThat(browser.awaitVisible(By.id("opened-to")).getText()).as("a change keeps the regions").isEqualTo("Amersfoort (AM14)");
+
+        browser.awaitVisible(By.id("close-placement")).click();
+        browser.awaitPage(employerPage + "/afsluiting");
+        browser.awaitVisible(By.id("reason-FILLED")).click();
+        browser.screenshot("close the placement");
+        browser.assertFullyAccessible();
+        browser.driver().findElement(By.id("close")).click();
+        browser.awaitPage(employerPage);
+        assertThat(browser.awaitVisible(By.id("placement-status")).getText()).startsWith("Gesloten (Vervuld) op ");
+        assertThat(browser.driver().findElements(By.id("change-placement"))).as("a closed placement does not change").isEmpty();
+        browser.screenshot("the placement is closed");
         browser.assertFullyAccessible();
     }
 
