@@ -178,7 +178,7 @@ class PlacementPages {
         return "placement/closure";
     }
 
-    /** Every other region to choose from: those of the same province first, as the nearest. */
+    /** Every other region to choose from: those with a municipality in the province of the work first, as the nearest. */
     private String regions(PlacementView placement, Model model) {
         String province = municipalities.find(placement.municipalityCode()).map(Municipality::province).orElse(null);
         List<Option> near = new ArrayList<>();
@@ -192,6 +192,7 @@ class PlacementPages {
             (sameProvince ? near : further).add(option);
         }
         model.addAttribute("placement", placement);
+        model.addAttribute("province", province);
         model.addAttribute("nearRegions", near);
         model.addAttribute("furtherRegions", further);
         return "placement/regions";
