@@ -65,10 +65,12 @@ class AuthorizationMatrixTest {
     static final Actor EMPLOYER_B = new Actor("employer@87654321", TestTokens.employer("87654321"));
     static final Actor ANALYST_REGION = new Actor("analyst@AM13", TestTokens.analyst("AM13"));
     static final Actor ANALYST_NATIONAL = new Actor("analyst@NL", TestTokens.analyst("NL"));
+    static final Actor WORK_DESK = new Actor("work-desk@AM13", TestTokens.workDesk("AM13"));
+    static final Actor WORK_DESK_AMERSFOORT = new Actor("work-desk@AM14", TestTokens.workDesk("AM14"));
     static final Actor OPERATOR = new Actor("platform-operator", TestTokens.platformOperator());
 
     static final List<Actor> ACTORS = List.of(ANONYMOUS, AZC_BUDEL, AZC_TER_APEL, COA, UTRECHT, AMERSFOORT,
-            EMPLOYER_A, EMPLOYER_B, ANALYST_REGION, ANALYST_NATIONAL, OPERATOR);
+            EMPLOYER_A, EMPLOYER_B, ANALYST_REGION, ANALYST_NATIONAL, WORK_DESK, WORK_DESK_AMERSFOORT, OPERATOR);
 
     static final Predicate<Actor> EVERYONE = actor -> true;
     static final Predicate<Actor> SIGNED_IN = actor -> actor != ANONYMOUS;
@@ -288,10 +290,18 @@ class AuthorizationMatrixTest {
                         MediaType.APPLICATION_JSON, bothParties));
         MATRIX.put("employer-service GET /api/v1/municipalities/{municipalityCode}/introductions",
                 new Cell("/api/v1/municipalities/GM0344/introductions", null, actor -> actor == UTRECHT));
+        employerPages(placement.replace("/api/v1/placements/", ""), introduced, candidateOfUtrecht());
         MATRIX.put("employer-service PUT /api/v1/placements/{placementId}",
                 new Cell(placement, placement(1), actor -> actor == EMPLOYER_A));
         MATRIX.put("employer-service POST /api/v1/placements/{placementId}/closure",
                 new Cell(placement + "/closure", "{\"version\":2,\"reason\":\"WITHDRAWN\"}", actor -> actor == EMPLOYER_A));
+        // the work desk's open places: only its own region (Midden-Utrecht, where the placement is)
+        MATRIX.put("employer-service GET /api/v1/labour-market-regions/{regionCode}/open-places",
+                new Cell("/api/v1/labour-market-regions/AM13/open-places", null, actor -> actor == WORK_DESK));
+        MATRIX.put("employer-service GET /regios/{regionCode}/open-plaatsen",
+                new Cell("/regios/AM13/open-plaatsen", null, actor -> actor == WORK_DESK));
+        MATRIX.put("employer-service GET /open-plaatsen",
+                new Cell("/open-plaatsen", null, actor -> actor == WORK_DESK || actor == WORK_DESK_AMERSFOORT));
         MATRIX.put("analytics-service GET /", new Cell("/", null, EVERYONE));
         MATRIX.put("analytics-service GET /api/v1/municipalities", new Cell("/api/v1/municipalities", null, SIGNED_IN));
         // another instance's read of a read model: only with the instances' shared secret, which no user token is
@@ -566,6 +576,60 @@ class AuthorizationMatrixTest {
         String moving = linkedToUtrecht();
         MATRIX.put(pages.formatted("POST") + "/verhuizing", Cell.form("/gemeenten/GM0344/trajecten/" + moving + "/verhuizing",
                 () -> "version=0&toMunicipalityCode=GM0356&moveDate=" + today, actor -> actor == UTRECHT));
+    }
+
+    /**
+     * The employer-service pages: the same roles and scopes as the API. The employer's forms change a placement of
+     * employer A of their own (changed at version 1, opened to Amersfoort at 2, closed at 3); the case worker's pages
+     * show employer A's placement of the API cells (before its own change and closure), and propose {@code toPropose},
+     * whose introduction then takes a step from each party, as the API's introduction does.
+     */
+    private static void employerPages(String placementId, String introduced, String toPropose) {
+        String pages = "employer-service %s /werkgever/plaatsingen";
+        Predicate<Actor> employers = actor -> actor == EMPLOYER_A || actor == EMPLOYER_B;
+        String formed = "/werkgever/plaatsingen/" + placementOfEmployerA();
+        MATRIX.put("employer-service GET /plaatsingen", new Cell("/plaatsingen", null,
+                actor -> actor == UTRECHT || actor == AMERSFOORT));
+        MATRIX.put(pages.formatted("GET"), new Cell("/werkgever/plaatsingen", null, employers));
+        MATRIX.put(pages.formatted("GET") + "/nieuw", new Cell("/werkgever/plaatsingen/nieuw", null, employers));
+        MATRIX.put(pages.formatted("POST") + "/nieuw", Cell.form("/werkgever/plaatsingen/nieuw", () -> placementForm(null)
+                + "&employerName=Bakkerij+De+Korenaar", employers));
+        MATRIX.put(pages.formatted("GET") + "/{placementId}", new Cell(formed, null, actor -> actor == EMPLOYER_A));
+        for (String form : List.of("/wijzigen", "/regios", "/afsluiting")) {
+            MATRIX.put(pages.formatted("GET") + "/{placementId}" + form, new Cell(formed + form, null, actor -> actor == EMPLOYER_A));
+        }
+        MATRIX.put(pages.formatted("POST") + "/{placementId}/wijzigen",
+                Cell.form(formed + "/wijzigen", () -> placementForm(1), actor -> actor == EMPLOYER_A));
+        MATRIX.put(pages.formatted("POST") + "/{placementId}/regios",
+                Cell.form(formed + "/regios", () -> "version=2&neighbouringRegionCodes=AM14", actor -> actor == EMPLOYER_A));
+        MATRIX.put(pages.formatted("POST") + "/{placementId}/afsluiting",
+                Cell.form(formed + "/afsluiting", () -> "version=3&reason=WITHDRAWN", actor -> actor == EMPLOYER_A));
+        String caseWork = "employer-service %s /gemeenten/{municipalityCode}";
+        String placement = "/gemeenten/GM0344/plaatsingen/" + placementId;
+        MATRIX.put(caseWork.formatted("GET") + "/plaatsingen",
+                new Cell("/gemeenten/GM0344/plaatsingen", null, actor -> actor == UTRECHT));
+        MATRIX.put(caseWork.formatted("GET") + "/plaatsingen/{placementId}", new Cell(placement, null, actor -> actor == UTRECHT));
+        MATRIX.put(caseWork.formatted("POST") + "/plaatsingen/{placementId}/kennismakingen", Cell.form(
+                placement + "/kennismakingen", () -> "candidatePseudonym=" + toPropose, actor -> actor == UTRECHT));
+        MATRIX.put(caseWork.formatted("GET") + "/kennismakingen",
+                new Cell("/gemeenten/GM0344/kennismakingen", null, actor -> actor == UTRECHT));
+        Predicate<Actor> bothParties = actor -> actor == EMPLOYER_A || actor == UTRECHT;
+        String introductions = "employer-service %s /plaatsingen/{placementId}/kennismakingen/{candidatePseudonym}";
+        MATRIX.put(introductions.formatted("GET"), new Cell("/plaatsingen/" + placementId + "/kennismakingen/" + introduced,
+                null, bothParties));
+        String proposed = "/plaatsingen/" + placementId + "/kennismakingen/" + toPropose;
+        MATRIX.put(introductions.formatted("POST") + "/stappen", Cell.form(proposed + "/stappen",
+                () -> introductionStatus("/api/v1/placements/" + placementId + "/introductions/" + toPropose).equals("PROPOSED")
+                        ? "version=1&step=AGREE"
+                        : "version=2&step=PLAN_INTERVIEW&interviewOn=" + LocalDate.now().plusDays(2), bothParties));
+    }
+
+    /** A work-experience place in Utrecht as the placement form sends it; a change names its version. */
+    private static String placementForm(Integer version) {
+        return (version == null ? "" : "version=" + version + "&") + "kind=WORK_EXPERIENCE_PLACE&title=Medewerker+bakkerij"
+                + "&iscoCode=7512&requiredSkills%5B0%5D=hygi%C3%ABnecode&minimumLanguageLevels%5B0%5D.skill=LISTENING"
+                + "&minimumLanguageLevels%5B0%5D.level=A2&languageSupport=true&hoursPerWeek=24&startDate="
+                + LocalDate.now().plusWeeks(2) + "&places=2&municipalityCode=GM0344";
     }
 
     /**

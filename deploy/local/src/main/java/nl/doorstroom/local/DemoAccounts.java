@@ -33,11 +33,13 @@ final class DemoAccounts {
             new Account("werkgever-b", "employer", "kvk", "87654321"),
             new Account("analist-midden-utrecht", "analyst", "region", "AM13"),
             new Account("analist-nl", "analyst", "region", "NL"),
+            new Account("wsp-midden-utrecht", "work-desk", "region", "AM13"),
+            new Account("wsp-amersfoort", "work-desk", "region", "AM14"),
             new Account("beheerder", "platform-operator", null, null));
 
     /** Every realm role, one per row of DESIGN §5's table. */
     static final List<String> ROLES = List.of(
-            "azc-staff", "coa-placement-officer", "case-worker", "employer", "analyst", "platform-operator");
+            "azc-staff", "coa-placement-officer", "case-worker", "employer", "analyst", "work-desk", "platform-operator");
 
     /** The user attributes that carry a scope, each also a token claim of the same name. */
     static final List<String> SCOPE_ATTRIBUTES = List.of("municipality", "location", "kvk", "region");

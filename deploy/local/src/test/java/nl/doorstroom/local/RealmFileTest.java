@@ -93,7 +93,7 @@ class RealmFileTest {
     @Test
     void theDemoAccountsCoverEveryRoleAndTheScopeAttributeItNeeds() {
         Map<String, String> scopeOfRole = Map.of("azc-staff", "location", "case-worker", "municipality",
-                "employer", "kvk", "analyst", "region");
+                "employer", "kvk", "analyst", "region", "work-desk", "region");
         Set<String> rolesWithAccount = new HashSet<>();
         for (DemoAccounts.Account account : DemoAccounts.ALL) {
             rolesWithAccount.add(account.role());
@@ -101,7 +101,7 @@ class RealmFileTest {
         }
         assertEquals(Set.copyOf(DemoAccounts.ROLES), rolesWithAccount);
         // two of each scoped role, so that a test can show one does not see the other's data
-        for (String role : List.of("azc-staff", "case-worker", "employer", "analyst")) {
+        for (String role : List.of("azc-staff", "case-worker", "employer", "analyst", "work-desk")) {
             assertTrue(DemoAccounts.ALL.stream().filter(a -> a.role().equals(role)).count() >= 2, role);
         }
     }

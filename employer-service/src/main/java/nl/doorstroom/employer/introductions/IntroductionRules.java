@@ -1,6 +1,8 @@
 package nl.doorstroom.employer.introductions;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +52,9 @@ public final class IntroductionRules {
             IntroductionStatus.INTERVIEW_PLANNED, IntroductionStatus.OFFERED, IntroductionStatus.ACCEPTED,
             IntroductionStatus.STARTED);
 
+    /** Statuses in which the candidate takes one of the placement's places: the offer is accepted, or it started. */
+    static final Set<IntroductionStatus> FILLING = EnumSet.of(IntroductionStatus.ACCEPTED, IntroductionStatus.STARTED);
+
     /** Why a proposal is not allowed, as a message key; empty when it is. */
     public static Optional<String> proposalConflict(IntroductionStatus current) {
         return current != null && OPEN.contains(current)
@@ -78,6 +83,16 @@ public final class IntroductionRules {
             case START -> IntroductionStatus.STARTED;
             case END -> IntroductionStatus.ENDED;
         };
+    }
+
+    /** Whether the candidate takes one of the placement's places in this status. */
+    public static boolean fillsAPlace(IntroductionStatus status) {
+        return FILLING.contains(status);
+    }
+
+    /** The steps a party may take now, in the order they usually come. */
+    public static List<Step> stepsFor(IntroductionStatus current, Party party) {
+        return Arrays.stream(Step.values()).filter(step -> conflict(current, step, party).isEmpty()).toList();
     }
 
     /** Whether the employer may see the candidate's name and contact route in this status. */

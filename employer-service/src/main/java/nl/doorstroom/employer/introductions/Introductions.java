@@ -123,6 +123,11 @@ public class Introductions {
                 .toList();
     }
 
+    /** How many of a placement's places are taken: by candidates who accepted its offer or started (its employer only). */
+    public int filledPlaces(String placementId) {
+        return (int) ofPlacement(placementId).stream().filter(i -> IntroductionRules.fillsAPlace(i.status())).count();
+    }
+
     /** Every introduction of a municipality's candidates, the latest change first (a case worker of it only). */
     public List<IntroductionView> ofMunicipality(String municipalityCode) {
         if (!CurrentUser.get().worksFor(municipalityCode)) {

@@ -70,4 +70,34 @@ class IntroductionRulesTest {
     void theNameIsVisibleOnlyBetweenAgreementAndTheEnd(IntroductionStatus status, boolean visible) {
         assertThat(IntroductionRules.nameVisible(status)).isEqualTo(visible);
     }
+
+    @ParameterizedTest(name = "a place is taken when {0}: {1}")
+    @CsvSource(textBlock = """
+            PROPOSED,          false
+            OFFERED,           false
+            ACCEPTED,          true
+            STARTED,           true
+            ENDED,             false
+            DECLINED,          false
+            WITHDRAWN,         false
+            """)
+    void aPlaceIsTakenFromTheAcceptanceUntilTheEnd(IntroductionStatus status, boolean taken) {
+        assertThat(IntroductionRules.fillsAPlace(status)).isEqualTo(taken);
+    }
+
+    @ParameterizedTest(name = "after {0} the {1} may take {2}")
+    @CsvSource(delimiter = ';', textBlock = """
+            PROPOSED;          CASE_WORKER; AGREE, DECLINE
+            PROPOSED;          EMPLOYER;    DECLINE
+            AGREED;            EMPLOYER;    PLAN_INTERVIEW, OFFER, DECLINE
+            AGREED;            CASE_WORKER; DECLINE
+            OFFERED;           CASE_WORKER; ACCEPT, DECLINE
+            ACCEPTED;          EMPLOYER;    DECLINE, START
+            STARTED;           CASE_WORKER; END
+            ENDED;             EMPLOYER;    ''
+            """)
+    void theStepsOfEachPartyFollowTheStatus(IntroductionStatus status, Party party, String steps) {
+        assertThat(IntroductionRules.stepsFor(status, party).stream().map(Enum::name).toList())
+                .containsExactly(steps.isEmpty() ? new String[0] : steps.split(",\\s*"));
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param location     reception location (AZC) code of AZC staff
  * @param municipality CBS municipality code of a case worker
  * @param kvk          KvK number of an employer
- * @param region       labour-market region (AMxx) or {@code NL} of an analyst
+ * @param region       labour-market region (AMxx) of a work desk, or that or {@code NL} of an analyst
  */
 public record DoorstroomUser(Set<Role> roles, String location, String municipality, String kvk, String region) {
 
@@ -41,6 +41,11 @@ public record DoorstroomUser(Set<Role> roles, String location, String municipali
     /** A case worker of exactly this municipality. */
     public boolean worksFor(String municipalityCode) {
         return has(Role.CASE_WORKER) && municipalityCode != null && municipalityCode.equals(municipality);
+    }
+
+    /** A work desk of exactly this labour-market region. */
+    public boolean servesRegion(String regionCode) {
+        return has(Role.WORK_DESK) && regionCode != null && regionCode.equals(region);
     }
 
     /** AZC staff of exactly this reception location. */

@@ -19,6 +19,11 @@ public enum Role {
     EMPLOYER("employer", Scope.KVK),
     /** Regional analyst: indicators of one labour-market region or of the country ({@code region}). */
     ANALYST("analyst", Scope.REGION),
+    /**
+     * Regional work desk (werkgeversservicepunt): open places per occupation group and municipality of one
+     * labour-market region ({@code region}); no candidates, no personal data.
+     */
+    WORK_DESK("work-desk", Scope.REGION),
     /** Platform operator: health, dead letters, erasure; no case data. */
     PLATFORM_OPERATOR("platform-operator", null);
 

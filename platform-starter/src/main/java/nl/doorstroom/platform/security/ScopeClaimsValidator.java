@@ -15,7 +15,8 @@ import nl.doorstroom.platform.reference.Municipalities;
 
 /**
  * Refuses a token whose roles or scopes the privacy model does not know: an unknown role, a case worker without a
- * current municipality, AZC staff without a location, an employer without a KvK number, an analyst without a region.
+ * current municipality, AZC staff without a location, an employer without a KvK number, an analyst without a region,
+ * a work desk without a labour-market region (a work desk serves one region; only an analyst may be national).
  * Such a token is answered 401 like a tampered one, so nothing is processed on a guess.
  */
 public class ScopeClaimsValidator implements OAuth2TokenValidator<Jwt> {
@@ -44,7 +45,7 @@ public class ScopeClaimsValidator implements OAuth2TokenValidator<Jwt> {
                 continue;
             }
             role.scope().ifPresent(scope -> {
-                if (!validScope(scope, token.getClaimAsString(scope.claim()))) {
+                if (!validScope(role, scope, token.getClaimAsString(scope.claim()))) {
                     errors.add(error("role " + role.claimValue() + " needs a valid " + scope.claim() + " claim"));
                 }
             });
@@ -52,7 +53,7 @@ public class ScopeClaimsValidator implements OAuth2TokenValidator<Jwt> {
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
     }
 
-    boolean validScope(Role.Scope scope, String value) {
+    boolean validScope(Role role, Role.Scope scope, String value) {
         if (value == null) {
             return false;
         }
@@ -60,7 +61,8 @@ public class ScopeClaimsValidator implements OAuth2TokenValidator<Jwt> {
             case LOCATION -> LOCATION.matcher(value).matches();
             case MUNICIPALITY -> municipalities.isKnown(value);
             case KVK -> KVK.matcher(value).matches();
-            case REGION -> DoorstroomUser.NATIONAL.equals(value) || municipalities.region(value).isPresent();
+            case REGION -> role == Role.ANALYST && DoorstroomUser.NATIONAL.equals(value)
+                    || municipalities.region(value).isPresent();
         };
     }
 

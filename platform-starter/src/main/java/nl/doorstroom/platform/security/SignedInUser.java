@@ -39,7 +39,7 @@ public record SignedInUser(String name, String organisation, boolean canSignOut,
         if (user.has(Role.EMPLOYER)) {
             return messages.getMessage("doorstroom.page.organisation.kvk", new Object[] {user.kvk()}, locale);
         }
-        if (user.has(Role.ANALYST)) {
+        if (user.has(Role.ANALYST) || user.has(Role.WORK_DESK)) {
             return municipalities.region(user.region()).map(r -> r.name()).orElse(user.region());
         }
         String role = user.has(Role.COA_PLACEMENT_OFFICER) ? "coa" : "platform";

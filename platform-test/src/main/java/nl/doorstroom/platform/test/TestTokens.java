@@ -61,6 +61,10 @@ public final class TestTokens {
         return token(Map.of("roles", List.of(Role.ANALYST.claimValue()), "region", region));
     }
 
+    public static String workDesk(String region) {
+        return token(Map.of("roles", List.of(Role.WORK_DESK.claimValue()), "region", region));
+    }
+
     public static String platformOperator() {
         return token(Map.of("roles", List.of(Role.PLATFORM_OPERATOR.claimValue())));
     }

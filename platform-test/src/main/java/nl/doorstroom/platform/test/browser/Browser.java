@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -196,10 +197,19 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
      * violation: the rule, what it asks, and the elements that break it.
      */
     public Browser assertAccessible() {
-        List<Axe.Violation> violations = Axe.violations(driver()).stream().filter(Axe.Violation::seriousOrWorse).toList();
+        return assertNoViolations(Axe.Violation::seriousOrWorse, "serious or critical ");
+    }
+
+    /** As {@link #assertAccessible()}, but every violation fails, minor and moderate ones too: a page that is clean. */
+    public Browser assertFullyAccessible() {
+        return assertNoViolations(violation -> true, "");
+    }
+
+    private Browser assertNoViolations(Predicate<Axe.Violation> failing, String kind) {
+        List<Axe.Violation> violations = Axe.violations(driver()).stream().filter(failing).toList();
         if (!violations.isEmpty()) {
-            throw new AssertionError("%d serious or critical accessibility violation(s) on %s:%n%s".formatted(
-                    violations.size(), driver().getCurrentUrl(),
+            throw new AssertionError("%d %saccessibility violation(s) on %s:%n%s".formatted(
+                    violations.size(), kind, driver().getCurrentUrl(),
                     violations.stream().map(v -> "  - " + v).collect(Collectors.joining(System.lineSeparator()))));
         }
         return this;
