@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import nl.doorstroom.platform.test.ApiConventions;
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.platform.test.browser.Browser;
 import nl.doorstroom.schemas.Topics;
@@ -46,6 +47,7 @@ import nl.doorstroom.schemas.trajectory.CandidateProfile;
  * English. Signed in with test tokens, which the browser sends as a bearer token; the system tests sign in through
  * Keycloak. Houten, Bunnik and Wijk bij Duurstede are this test's own: no other test of the module uses them.
  */
+@DemoPrivacyKeys
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmployerPagesBrowserTest {
 

@@ -21,12 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.jayway.jsonpath.JsonPath;
 
 import nl.doorstroom.platform.test.ApiConventions;
+import nl.doorstroom.platform.test.DemoPrivacyKeys;
 import nl.doorstroom.platform.test.TestTokens;
 
 /**
  * The work desk's open places over real HTTP. Groningen (AM01) and Friesland (AM02) are this test's own regions: no
  * other test of the module posts there, so the counts are exact.
  */
+@DemoPrivacyKeys
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OpenPlacesApiIntegrationTest {
 
