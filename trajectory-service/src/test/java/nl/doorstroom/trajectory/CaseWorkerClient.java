@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,9 @@ import org.springframework.web.client.RestClient;
 import nl.doorstroom.platform.kafka.EventPublisher;
 import nl.doorstroom.platform.test.TestTokens;
 import nl.doorstroom.schemas.Topics;
+import nl.doorstroom.schemas.intake.ConsentDecision;
+import nl.doorstroom.schemas.intake.ConsentPurpose;
+import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.schemas.intake.PersonEvent;
 import nl.doorstroom.trajectory.handover.PersonEvents;
 
@@ -69,6 +73,19 @@ public final class CaseWorkerClient {
 
     public void accept(String personId, int version) {
         change(HttpMethod.PUT, trajectory(personId) + "/acceptance", Map.of("version", version), HttpStatus.OK);
+    }
+
+    /**
+     * A new person linked here, accepted, marked ready for placements and consenting to employer profile sharing at
+     * intake: what trajectory needs to publish a candidate profile. The trajectory is then at version 2.
+     */
+    public String candidate(EventPublisher publisher) {
+        String person = linkedPerson(publisher, Instant.now());
+        accept(person, 0);
+        change(HttpMethod.PUT, trajectory(person) + "/placement-readiness", Map.of("version", 1, "ready", true), HttpStatus.OK);
+        publish(publisher, PersonEvents.event(person, Instant.now(), new ConsentRecorded(
+                ConsentPurpose.EMPLOYER_PROFILE_SHARING, ConsentDecision.GIVEN, LocalDate.now())));
+        return person;
     }
 
     /** Publishes intake's registration, early intake and link of a new person at {@code at}, and waits for the dossier. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import nl.doorstroom.platform.kafka.EventPublisher;
@@ -66,12 +63,8 @@ class CandidateContactsIntegrationTest extends TrajectoryServiceIntegrationTest 
     @Test
     void theNameIsSharedSealedAfterTheAgreementAndUnreadableOnceConsentIsWithdrawn() {
         CaseWorkerClient utrecht = new CaseWorkerClient(http, "GM0344");
-        String person = utrecht.linkedPerson(publisher, Instant.now());
+        String person = utrecht.candidate(publisher);
         String candidate = pseudonyms.pseudonymOf(PseudonymDomain.EMPLOYER, person);
-        utrecht.accept(person, 0);
-        utrecht.change(HttpMethod.PUT, utrecht.trajectory(person) + "/placement-readiness",
-                Map.of("version", 1, "ready", true), HttpStatus.OK);
-        consent(person, ConsentDecision.GIVEN);
         Awaitility.await("the candidate profile").atMost(DEADLINE).until(() ->
                 !TopicContents.recordsWithKey(bootstrapServers, Topics.TRAJECTORY_CANDIDATE_PROFILES.name(), candidate).isEmpty());
         assertThat(TopicContents.recordsWithKey(bootstrapServers, TOPIC, candidate))

@@ -24,12 +24,8 @@ import nl.doorstroom.schemas.employer.PlacementEnded;
 import nl.doorstroom.schemas.employer.PlacementKind;
 import nl.doorstroom.schemas.employer.PlacementStarted;
 import nl.doorstroom.schemas.employer.RecordedBy;
-import nl.doorstroom.schemas.intake.ConsentDecision;
-import nl.doorstroom.schemas.intake.ConsentPurpose;
-import nl.doorstroom.schemas.intake.ConsentRecorded;
 import nl.doorstroom.trajectory.CaseWorkerClient;
 import nl.doorstroom.trajectory.TrajectoryServiceIntegrationTest;
-import nl.doorstroom.trajectory.handover.PersonEvents;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,13 +44,8 @@ class PlacementActivitiesIntegrationTest extends TrajectoryServiceIntegrationTes
     @Test
     void aStartedPlacementRunsBesideTheLanguageCourseAndEnds() {
         CaseWorkerClient utrecht = new CaseWorkerClient(http, "GM0344");
-        String person = utrecht.linkedPerson(publisher, Instant.now());
+        String person = utrecht.candidate(publisher);
         String candidate = pseudonyms.pseudonymOf(PseudonymDomain.EMPLOYER, person);
-        utrecht.accept(person, 0);
-        utrecht.change(HttpMethod.PUT, utrecht.trajectory(person) + "/placement-readiness",
-                Map.of("version", 1, "ready", true), HttpStatus.OK);
-        CaseWorkerClient.publish(publisher, PersonEvents.event(person, Instant.now(),
-                new ConsentRecorded(ConsentPurpose.EMPLOYER_PROFILE_SHARING, ConsentDecision.GIVEN, LocalDate.now())));
         LocalDate start = LocalDate.now().plusDays(7);
         utrecht.change(HttpMethod.POST, utrecht.trajectory(person) + "/activities", Map.of("version", 2,
                 "kind", "LANGUAGE_COURSE", "plannedStart", LocalDate.now().toString(), "hoursPerWeek", 12), HttpStatus.CREATED);
