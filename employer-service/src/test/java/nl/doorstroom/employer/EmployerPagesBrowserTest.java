@@ -20,8 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,7 +74,7 @@ class EmployerPagesBrowserTest {
         publishCandidate(candidate, "GM0321");
         String title = "Medewerker kas " + UUID.randomUUID().toString().substring(0, 8);
 
-        signInWith(employer);
+        browser.signInWith(employer);
         browser.open(url("/werkgever/plaatsingen")).awaitPage("/werkgever/plaatsingen");
         assertThat(browser.awaitVisible(By.id("no-placements")).getText()).isEqualTo("Er zijn geen plaatsingen om te tonen.");
         browser.screenshot("no placements yet");
@@ -85,22 +83,22 @@ class EmployerPagesBrowserTest {
         browser.awaitVisible(By.id("new-placement")).click();
         browser.awaitPage("/werkgever/plaatsingen/nieuw");
         browser.assertFullyAccessible();
-        type("employerName", "Kwekerij Het Groene Hart");
+        browser.type("employerName", "Kwekerij Het Groene Hart");
         browser.driver().findElement(By.id("kind-WORK_EXPERIENCE_PLACE")).click();
-        type("title", title);
-        type("description", "Planten oppotten, sorteren en klaarzetten voor transport");
-        type("iscoCode", "9999");
-        type("requiredSkills-0", "heftruckcertificaat");
-        type("preferredSkills-0", "ervaring in een kas");
-        choose("minimumEducation", "ISCED_1");
-        choose("minimumLanguageLevels-0-skill", "LISTENING");
-        choose("minimumLanguageLevels-0-level", "A2");
+        browser.type("title", title);
+        browser.type("description", "Planten oppotten, sorteren en klaarzetten voor transport");
+        browser.type("iscoCode", "9999");
+        browser.type("requiredSkills-0", "heftruckcertificaat");
+        browser.type("preferredSkills-0", "ervaring in een kas");
+        browser.choose("minimumEducation", "ISCED_1");
+        browser.choose("minimumLanguageLevels-0-skill", "LISTENING");
+        browser.choose("minimumLanguageLevels-0-level", "A2");
         browser.driver().findElement(By.id("languageSupport-true")).click();
-        type("hoursPerWeek", "24");
-        type("schedule", "ma-wo-vr 7-13 uur");
-        type("startDate", LocalDate.now().plusWeeks(3).format(DUTCH_DATE));
-        type("places", "2");
-        type("municipalityCode", "Houten");
+        browser.type("hoursPerWeek", "24");
+        browser.type("schedule", "ma-wo-vr 7-13 uur");
+        browser.type("startDate", LocalDate.now().plusWeeks(3).format(DUTCH_DATE));
+        browser.type("places", "2");
+        browser.type("municipalityCode", "Houten");
         browser.screenshot("placement with an unknown occupation");
         browser.driver().findElement(By.id("save")).click();
 
@@ -113,7 +111,7 @@ class EmployerPagesBrowserTest {
         browser.assertFullyAccessible();
         assertThat(send("GET", "/api/v1/placements", employer, null).body()).as("nothing published").contains("\"total\":0");
 
-        type("iscoCode", "6113");
+        browser.type("iscoCode", "6113");
         browser.driver().findElement(By.id("save")).click();
         browser.await("the placement's page", d -> d.getCurrentUrl().matches(".*/werkgever/plaatsingen/[0-9a-f-]{36}"));
         String placementId = browser.driver().getCurrentUrl().replaceAll(".*/", "");
@@ -124,7 +122,7 @@ class EmployerPagesBrowserTest {
         browser.screenshot("the placement is published");
         browser.assertFullyAccessible();
 
-        signInWith(houten);
+        browser.signInWith(houten);
         browser.open(url("/plaatsingen")).awaitPage("/gemeenten/GM0321/plaatsingen");
         browser.assertFullyAccessible();
         browser.awaitVisible(By.cssSelector("#placement-" + placementId + " a")).click();
@@ -167,7 +165,7 @@ class EmployerPagesBrowserTest {
         browser.screenshot("the municipality's introductions");
         browser.assertFullyAccessible();
 
-        signInWith(employer);
+        browser.signInWith(employer);
         browser.open(url("/werkgever/plaatsingen/" + placementId)).awaitPage("/werkgever/plaatsingen/" + placementId);
         WebElement introduced = browser.awaitVisible(By.id("introduction-" + candidate));
         scrollTo(introduced);
@@ -177,13 +175,13 @@ class EmployerPagesBrowserTest {
 
         introduced.findElement(By.tagName("a")).click();
         browser.awaitPage(introductionPage);
-        type("interviewOn", "31-02-2030");
+        browser.type("interviewOn", "31-02-2030");
         browser.awaitVisible(By.id("step-PLAN_INTERVIEW")).click();
         assertThat(browser.awaitVisible(By.id("error-summary")).getText()).contains("Datum van het gesprek: vul een bestaande datum in");
         scrollTo(browser.awaitVisible(By.id("interviewOn")));
         browser.screenshot("an interview on a day that does not exist");
         browser.assertFullyAccessible();
-        type("interviewOn", LocalDate.now().plusDays(5).format(DUTCH_DATE));
+        browser.type("interviewOn", LocalDate.now().plusDays(5).format(DUTCH_DATE));
         browser.awaitVisible(By.id("step-PLAN_INTERVIEW")).click();
         browser.await("the interview", d -> "Gesprek gepland".equals(d.findElement(By.id("introduction-status")).getText()));
         assertThat(browser.awaitVisible(By.id("interview-on")).getText()).isEqualTo(LocalDate.now().plusDays(5).format(DUTCH_DATE));
@@ -211,7 +209,7 @@ class EmployerPagesBrowserTest {
         browser.awaitVisible(By.id("change-placement")).click();
         browser.awaitPage(employerPage + "/wijzigen");
         assertThat(browser.awaitVisible(By.id("hoursPerWeek")).getAttribute("value")).isEqualTo("24");
-        type("hoursPerWeek", "28");
+        browser.type("hoursPerWeek", "28");
         browser.screenshot("change the hours");
         browser.assertFullyAccessible();
         browser.driver().findElement(By.id("save")).click();
@@ -238,7 +236,7 @@ class EmployerPagesBrowserTest {
         post(employer, "GM0352", "7411", 3);
         post(employer, "GM0312", "7412", 1);
 
-        signInWith(named("Werkgeversservicepunt Midden-Utrecht", "work-desk", "region", "AM13"));
+        browser.signInWith(named("Werkgeversservicepunt Midden-Utrecht", "work-desk", "region", "AM13"));
         browser.open(url("/")).awaitPage("/");
         browser.assertFullyAccessible();
         browser.awaitVisible(By.id("menu-open-places")).click();
@@ -273,23 +271,6 @@ class EmployerPagesBrowserTest {
     /** Brings an element into view, so the screenshot that follows shows it. */
     private static void scrollTo(WebElement element) {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    }
-
-    /** The browser sends the test token with every request, as a proxy in front of the service would. */
-    private static void signInWith(String token) {
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
-        chrome.executeCdpCommand("Network.enable", Map.of());
-        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = browser.awaitVisible(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void choose(String id, String value) {
-        new Select(browser.awaitVisible(By.id(id))).selectByValue(value);
     }
 
     /** A candidate ready for placements, as trajectory publishes one: a gardener with some Dutch, for 32 hours. */

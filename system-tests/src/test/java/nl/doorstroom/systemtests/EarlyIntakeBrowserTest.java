@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 
 import nl.doorstroom.platform.test.browser.Browser;
 
@@ -43,14 +42,14 @@ class EarlyIntakeBrowserTest {
         browser.awaitVisible(By.id("new-person")).click();
         browser.awaitPage("/personen/nieuw");
         browser.assertAccessible();
-        type("personalDetails-givenNames", "Amina");
-        type("personalDetails-familyName", "Haddad");
-        type("personalDetails-dateOfBirth", "12-03-1994");
+        browser.type("personalDetails-givenNames", "Amina");
+        browser.type("personalDetails-familyName", "Haddad");
+        browser.type("personalDetails-dateOfBirth", "12-03-1994");
         click("personalDetails-sex-FEMALE");
-        type("personalDetails-vNumber", anchorVNumber);
-        type("personalDetails-bsn", "999996708");
-        choose("personalDetails-countryOfOrigin", "SY");
-        choose("personalDetails-languagesSpoken-0", "ar");
+        browser.type("personalDetails-vNumber", anchorVNumber);
+        browser.type("personalDetails-bsn", "999996708");
+        browser.choose("personalDetails-countryOfOrigin", "SY");
+        browser.choose("personalDetails-languagesSpoken-0", "ar");
         click("personalDetails-literateInLatinScript-true");
         browser.screenshot("registration");
         click("save");
@@ -59,25 +58,25 @@ class EarlyIntakeBrowserTest {
         String person = URI.create(browser.driver().getCurrentUrl()).getPath().replace("/huishouden", "");
         browser.assertAccessible();
         click("partner-inNetherlands-false");
-        type("children-0-birthYear", "2016");
-        choose("children-0-inNetherlands", "true");
-        choose("expectedFamilyMembers-0-relationship", "PARTNER");
-        type("expectedFamilyMembers-0-birthYear", "1991");
+        browser.type("children-0-birthYear", "2016");
+        browser.choose("children-0-inNetherlands", "true");
+        browser.choose("expectedFamilyMembers-0-relationship", "PARTNER");
+        browser.type("expectedFamilyMembers-0-birthYear", "1991");
         browser.screenshot("household with the partner expected as nareiziger");
         click("save");
 
         browser.awaitPage(person + "/intake");
         browser.assertAccessible();
-        choose("education-iscedLevel", "ISCED_6");
-        choose("education-dutchComparableLevel", "BACHELOR");
-        type("education-yearsOfSchooling", "16");
-        type("workExperience-0-jobTitle", "Elektrotechnisch ingenieur");
-        type("workExperience-0-iscoCode", "2151");
-        type("workExperience-0-years", "6");
-        choose("cefr-nl-LISTENING", "A2");
-        choose("cefr-nl-READING", "A2");
-        choose("cefr-en-READING", "B2");
-        type("availability-hoursPerWeek", "32");
+        browser.choose("education-iscedLevel", "ISCED_6");
+        browser.choose("education-dutchComparableLevel", "BACHELOR");
+        browser.type("education-yearsOfSchooling", "16");
+        browser.type("workExperience-0-jobTitle", "Elektrotechnisch ingenieur");
+        browser.type("workExperience-0-iscoCode", "2151");
+        browser.type("workExperience-0-years", "6");
+        browser.choose("cefr-nl-LISTENING", "A2");
+        browser.choose("cefr-nl-READING", "A2");
+        browser.choose("cefr-en-READING", "B2");
+        browser.type("availability-hoursPerWeek", "32");
         browser.screenshot("early intake");
         click("save");
 
@@ -95,8 +94,8 @@ class EarlyIntakeBrowserTest {
         browser.assertAccessible();
 
         browser.open(intake + "/personen").awaitPage("/personen");
-        choose("nareizigerExpected", "true");
-        type("text", anchorVNumber);
+        browser.choose("nareizigerExpected", "true");
+        browser.type("text", anchorVNumber);
         click("search-button");
         assertThat(browser.awaitVisible(By.id("persons")).getText()).contains("Haddad, Amina");
         browser.screenshot("found among the people expecting a nareiziger");
@@ -107,8 +106,8 @@ class EarlyIntakeBrowserTest {
         click("link-municipality");
         browser.awaitPage(person + "/koppeling");
         browser.assertAccessible();
-        type("municipalityCode", "GM0344");
-        type("permitDate", LocalDate.now().minusDays(14).format(DUTCH_DATE));
+        browser.type("municipalityCode", "GM0344");
+        browser.type("permitDate", LocalDate.now().minusDays(14).format(DUTCH_DATE));
         browser.screenshot("COA links the person to Utrecht");
         click("save");
         browser.awaitPage(person);
@@ -118,17 +117,17 @@ class EarlyIntakeBrowserTest {
 
         signOut();
         browser.signIn(intake + "/personen/nieuw", "azc-budel", KeycloakServer.DEMO_PASSWORD);
-        type("personalDetails-givenNames", "Karim");
-        type("personalDetails-familyName", "Haddad");
-        type("personalDetails-dateOfBirth", "02-07-1991");
+        browser.type("personalDetails-givenNames", "Karim");
+        browser.type("personalDetails-familyName", "Haddad");
+        browser.type("personalDetails-dateOfBirth", "02-07-1991");
         click("personalDetails-sex-MALE");
-        type("personalDetails-vNumber", randomVNumber());
-        choose("personalDetails-countryOfOrigin", "SY");
-        choose("personalDetails-languagesSpoken-0", "ar");
+        browser.type("personalDetails-vNumber", randomVNumber());
+        browser.choose("personalDetails-countryOfOrigin", "SY");
+        browser.choose("personalDetails-languagesSpoken-0", "ar");
         click("personalDetails-literateInLatinScript-true");
-        type("familyReunification-anchorVNumber", anchorVNumber);
-        choose("familyReunification-relationship", "PARTNER");
-        type("familyReunification-permitDate", LocalDate.now().minusDays(3).format(DUTCH_DATE));
+        browser.type("familyReunification-anchorVNumber", anchorVNumber);
+        browser.choose("familyReunification-relationship", "PARTNER");
+        browser.type("familyReunification-permitDate", LocalDate.now().minusDays(3).format(DUTCH_DATE));
         browser.screenshot("the partner arrives as nareiziger");
         click("save");
         browser.await("the nareiziger's household step", d -> d.getCurrentUrl().endsWith("/huishouden"));
@@ -168,17 +167,7 @@ class EarlyIntakeBrowserTest {
         return "%010d".formatted(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
     }
 
-    private static void type(String id, String text) {
-        WebElement field = browser.awaitVisible(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static void click(String id) {
         browser.awaitVisible(By.id(id)).click();
-    }
-
-    private static void choose(String id, String value) {
-        new Select(browser.awaitVisible(By.id(id))).selectByValue(value);
     }
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import nl.doorstroom.platform.test.browser.Browser;
@@ -47,16 +46,16 @@ class EmployerPagesSignInBrowserTest {
         assertThat(browser.awaitVisible(By.id("signed-in-organisation")).getText()).isEqualTo("KvK 12345678");
 
         String title = "Medewerker bakkerij " + UUID.randomUUID().toString().substring(0, 8);
-        type("employerName", "Bakkerij De Korenaar");
+        browser.type("employerName", "Bakkerij De Korenaar");
         browser.driver().findElement(By.id("kind-LEARN_WORK_PLACE")).click();
-        type("title", title);
-        type("iscoCode", "7512");
+        browser.type("title", title);
+        browser.type("iscoCode", "7512");
         new Select(browser.awaitVisible(By.id("minimumLanguageLevels-0-skill"))).selectByValue("SPOKEN_INTERACTION");
         new Select(browser.awaitVisible(By.id("minimumLanguageLevels-0-level"))).selectByValue("A1");
-        type("hoursPerWeek", "20");
-        type("startDate", LocalDate.now().plusWeeks(2).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
-        type("places", "1");
-        type("municipalityCode", "Utrecht");
+        browser.type("hoursPerWeek", "20");
+        browser.type("startDate", LocalDate.now().plusWeeks(2).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+        browser.type("places", "1");
+        browser.type("municipalityCode", "Utrecht");
         browser.screenshot("a placement of employer A");
         browser.driver().findElement(By.id("save")).click();
 
@@ -65,11 +64,5 @@ class EmployerPagesSignInBrowserTest {
         assertThat(browser.awaitVisible(By.id("placement-facts")).getText()).contains("Leerwerkplek", "Gesprekken voeren: A1");
         browser.screenshot("posted in the employer's session");
         browser.assertAccessible();
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = browser.awaitVisible(By.id(id));
-        field.clear();
-        field.sendKeys(text);
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 import nl.doorstroom.platform.test.browser.Browser;
 
@@ -67,7 +66,7 @@ class TrajectoryPagesBrowserTest {
 
         browser.driver().findElement(By.linkText("Brede intake vastleggen")).click();
         browser.awaitPage(page + "/brede-intake");
-        type("date", "31-02-" + today.getYear());
+        browser.type("date", "31-02-" + today.getYear());
         browser.driver().findElement(By.id("record-brede-intake")).click();
         WebElement summary = browser.awaitVisible(By.cssSelector(".error-summary"));
         assertThat(summary.getText()).contains("Datum van de brede intake: vul een bestaande datum in",
@@ -76,15 +75,15 @@ class TrajectoryPagesBrowserTest {
         assertThat(browser.driver().findElement(By.id("date")).getAttribute("value")).isEqualTo("31-02-" + today.getYear());
         browser.screenshot("brede intake with errors");
         browser.assertAccessible();
-        type("date", DUTCH.format(today.minusDays(14)));
-        choose("learnabilityTestOutcome", "B1_ATTAINABLE");
-        type("workFindings", "Elektricien, tien jaar ervaring");
+        browser.type("date", DUTCH.format(today.minusDays(14)));
+        browser.choose("learnabilityTestOutcome", "B1_ATTAINABLE");
+        browser.type("workFindings", "Elektricien, tien jaar ervaring");
         browser.driver().findElement(By.id("record-brede-intake")).click();
         browser.awaitPage(page);
 
         browser.open(trajectory + page + "/plan").awaitPage(page + "/plan");
-        choose("learningRoute", "B1_ROUTE");
-        type("adoptedOn", today.minusDays(7).toString());
+        browser.choose("learningRoute", "B1_ROUTE");
+        browser.type("adoptedOn", today.minusDays(7).toString());
         browser.screenshot("PIP form");
         browser.assertAccessible();
         browser.driver().findElement(By.id("adopt-plan")).click();
@@ -117,10 +116,10 @@ class TrajectoryPagesBrowserTest {
 
     private static void planActivity(String page, Map<String, String> fields) {
         browser.open(trajectory + page + "/activiteiten/nieuw").awaitPage(page + "/activiteiten/nieuw");
-        choose("kind", fields.get("kind"));
+        browser.choose("kind", fields.get("kind"));
         fields.forEach((field, value) -> {
             if (!field.equals("kind")) {
-                type(field, value);
+                browser.type(field, value);
             }
         });
         browser.screenshot("plan " + fields.get("kind"));
@@ -132,15 +131,5 @@ class TrajectoryPagesBrowserTest {
 
     private static WebElement row(String person) {
         return browser.driver().findElement(By.xpath("//a[contains(@href, '" + person + "')]/ancestor::tr"));
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = browser.awaitVisible(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void choose(String id, String value) {
-        new Select(browser.awaitVisible(By.id(id))).selectByValue(value);
     }
 }

@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,7 +49,7 @@ class IntakePagesBrowserTest {
 
     @Test
     void anAzcEmployeeRegistersAndInterviewsAPersonAndAPlacementOfficerLinksThem() {
-        signInWith(TestTokens.azcStaff("AZC-BUDEL"));
+        browser.signInWith(TestTokens.azcStaff("AZC-BUDEL"));
         browser.open(url("/personen")).awaitPage("/personen");
         browser.screenshot("people at Budel");
         browser.assertAccessible();
@@ -66,13 +62,13 @@ class IntakePagesBrowserTest {
         browser.screenshot("registration with mistakes");
         browser.assertAccessible();
 
-        type("personalDetails-givenNames", "Amina");
-        type("personalDetails-familyName", "Haddad");
-        type("personalDetails-dateOfBirth", "12-03-1994");
+        browser.type("personalDetails-givenNames", "Amina");
+        browser.type("personalDetails-familyName", "Haddad");
+        browser.type("personalDetails-dateOfBirth", "12-03-1994");
         browser.driver().findElement(By.id("personalDetails-sex-FEMALE")).click();
-        type("personalDetails-vNumber", IntakePagesIntegrationTest.randomVNumber());
-        choose("personalDetails-countryOfOrigin", "SY");
-        choose("personalDetails-languagesSpoken-0", "ar");
+        browser.type("personalDetails-vNumber", IntakePagesIntegrationTest.randomVNumber());
+        browser.choose("personalDetails-countryOfOrigin", "SY");
+        browser.choose("personalDetails-languagesSpoken-0", "ar");
         browser.driver().findElement(By.id("personalDetails-literateInLatinScript-true")).click();
         browser.screenshot("registration filled in");
         browser.driver().findElement(By.id("save")).click();
@@ -81,23 +77,23 @@ class IntakePagesBrowserTest {
         String personPath = browser.driver().getCurrentUrl().replaceAll("^https?://[^/]+", "").replace("/huishouden", "");
         browser.assertAccessible();
         browser.driver().findElement(By.id("partner-inNetherlands-false")).click();
-        type("children-0-birthYear", "2016");
-        choose("children-0-inNetherlands", "true");
-        choose("expectedFamilyMembers-0-relationship", "PARTNER");
-        type("expectedFamilyMembers-0-birthYear", "1991");
+        browser.type("children-0-birthYear", "2016");
+        browser.choose("children-0-inNetherlands", "true");
+        browser.choose("expectedFamilyMembers-0-relationship", "PARTNER");
+        browser.type("expectedFamilyMembers-0-birthYear", "1991");
         browser.screenshot("household");
         browser.driver().findElement(By.id("save")).click();
 
         browser.awaitPage(personPath + "/intake");
         browser.assertAccessible();
-        choose("education-iscedLevel", "ISCED_3");
-        choose("education-dutchComparableLevel", "MBO_4");
-        type("workExperience-0-jobTitle", "Elektricien");
-        type("workExperience-0-iscoCode", "7411");
-        type("workExperience-0-years", "6");
-        choose("cefr-nl-LISTENING", "A2");
-        choose("cefr-en-READING", "B1");
-        type("availability-hoursPerWeek", "32");
+        browser.choose("education-iscedLevel", "ISCED_3");
+        browser.choose("education-dutchComparableLevel", "MBO_4");
+        browser.type("workExperience-0-jobTitle", "Elektricien");
+        browser.type("workExperience-0-iscoCode", "7411");
+        browser.type("workExperience-0-years", "6");
+        browser.choose("cefr-nl-LISTENING", "A2");
+        browser.choose("cefr-en-READING", "B1");
+        browser.type("availability-hoursPerWeek", "32");
         browser.screenshot("early intake");
         browser.driver().findElement(By.id("save")).click();
 
@@ -112,13 +108,13 @@ class IntakePagesBrowserTest {
         browser.screenshot("person page");
         browser.assertAccessible();
 
-        signInWith(TestTokens.coaPlacementOfficer());
+        browser.signInWith(TestTokens.coaPlacementOfficer());
         browser.open(url(personPath)).awaitPage(personPath);
         browser.awaitVisible(By.id("link-municipality")).click();
         browser.awaitPage(personPath + "/koppeling");
         browser.assertAccessible();
-        type("municipalityCode", "GM0344");
-        type("permitDate", LocalDate.now().minusDays(14).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+        browser.type("municipalityCode", "GM0344");
+        browser.type("permitDate", LocalDate.now().minusDays(14).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
         browser.screenshot("link to Utrecht");
         browser.driver().findElement(By.id("save")).click();
 
@@ -132,23 +128,6 @@ class IntakePagesBrowserTest {
         assertThat(browser.awaitVisible(By.id("versions")).getText()).contains("Linked to a municipality: Utrecht");
         browser.screenshot("person page in English");
         browser.assertAccessible();
-    }
-
-    /** The browser sends the test token with every request, as a proxy in front of the service would. */
-    private static void signInWith(String token) {
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
-        chrome.executeCdpCommand("Network.enable", Map.of());
-        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = browser.awaitVisible(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void choose(String id, String value) {
-        new Select(browser.awaitVisible(By.id(id))).selectByValue(value);
     }
 
     private String url(String path) {

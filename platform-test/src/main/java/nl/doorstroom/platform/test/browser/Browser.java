@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -31,6 +32,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A real headless Chromium for one test at a time, as a JUnit extension:
@@ -137,6 +139,28 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
     /** Waits until an element matching {@code by} is visible, and returns it. */
     public WebElement awaitVisible(By by) {
         return await("a visible " + by, d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Replaces the text of the visible field with this id. */
+    public Browser type(String id, String text) {
+        WebElement field = awaitVisible(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Selects the option with this value in the visible select with this id. */
+    public Browser choose(String id, String value) {
+        new Select(awaitVisible(By.id(id))).selectByValue(value);
+        return this;
+    }
+
+    /** Sends the token with every request from now on, as a proxy in front of the service would. */
+    public Browser signInWith(String token) {
+        ChromeDriver chrome = (ChromeDriver) driver();
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
+        return this;
     }
 
     /**
