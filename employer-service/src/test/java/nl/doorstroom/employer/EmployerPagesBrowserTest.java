@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -227,6 +229,46 @@ class EmployerPagesBrowserTest {
         assertThat(browser.awaitVisible(By.id("placement-status")).getText()).startsWith("Gesloten (Vervuld) op ");
         assertThat(browser.driver().findElements(By.id("change-placement"))).as("a closed placement does not change").isEmpty();
         browser.screenshot("the placement is closed");
+        browser.assertFullyAccessible();
+    }
+
+    @Test
+    void anEmployerUploadsAFileOfPlacementsAndSeesEachMistakeByLineFirst() throws Exception {
+        browser.signInWith(named("Recruiter Bakkerij De Korenaar", "employer", "kvk", kvk()));
+        browser.open(url("/werkgever/plaatsingen")).awaitPage("/werkgever/plaatsingen");
+        browser.awaitVisible(By.id("import-placements")).click();
+        browser.awaitPage("/werkgever/plaatsingen/importeren");
+        assertThat(browser.awaitVisible(By.id("import-header")).getText()).startsWith("employerName;kind;title;");
+        browser.assertFullyAccessible();
+
+        String start = LocalDate.now().plusWeeks(2).format(DUTCH_DATE);
+        String title = "Medewerker bakkerij " + UUID.randomUUID().toString().substring(0, 8);
+        Path wrong = Files.writeString(Files.createTempFile("plaatsingen", ".csv"), """
+                employerName;kind;title;iscoCode;hoursPerWeek;startDate;places;municipalityCode
+                Bakkerij De Korenaar;WORK_EXPERIENCE_PLACE;%s;7512;24;%s;2;GM0344
+                Bakkerij De Korenaar;PAID_JOB;Chauffeur;8322;32;%s;1;GM0344
+                Bakkerij De Korenaar;INTERNSHIP;Stagiair;7512;16;%s;0;GM0344
+                """.formatted(title, start, LocalDate.now().minusDays(3).format(DUTCH_DATE), start));
+        browser.awaitVisible(By.id("file")).sendKeys(wrong.toString());
+        browser.awaitVisible(By.id("import")).click();
+        List<String> problems = browser.awaitVisible(By.id("import-problems")).findElements(By.tagName("li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(problems).anyMatch(p -> p.startsWith("Regel 3, kolom startDate: "))
+                .anyMatch(p -> p.startsWith("Regel 4, kolom places: "));
+        browser.screenshot("the file's mistakes by line and column");
+        browser.assertFullyAccessible();
+
+        Path right = Files.writeString(Files.createTempFile("plaatsingen", ".csv"), """
+                employerName;kind;title;iscoCode;hoursPerWeek;startDate;places;municipalityCode
+                Bakkerij De Korenaar;WORK_EXPERIENCE_PLACE;%s;7512;24;%s;2;GM0344
+                Bakkerij De Korenaar;PAID_JOB;Chauffeur;8322;32;%s;1;GM0344
+                """.formatted(title, start, start));
+        browser.awaitVisible(By.id("file")).sendKeys(right.toString());
+        browser.awaitVisible(By.id("import")).click();
+        browser.awaitPage("/werkgever/plaatsingen");
+        assertThat(browser.awaitVisible(By.id("saved")).getText()).startsWith("De plaatsingen uit het bestand zijn gepubliceerd.");
+        assertThat(browser.awaitVisible(By.tagName("main")).getText()).contains(title, "Chauffeur");
+        browser.screenshot("the placements from the file are published");
         browser.assertFullyAccessible();
     }
 

@@ -93,6 +93,24 @@ class AuthorizationMatrixTest {
             return new Cell(path, body, MediaType.APPLICATION_FORM_URLENCODED, allowed);
         }
 
+        /** A CSV file uploaded through a page's form, with a submission key of its own for each call. */
+        static Cell upload(String path, String csv, Predicate<Actor> allowed) {
+            String boundary = "matrix-" + UUID.randomUUID();
+            return new Cell(path, () -> """
+                    --%1$s\r
+                    Content-Disposition: form-data; name="submissionKey"\r
+                    \r
+                    %2$s\r
+                    --%1$s\r
+                    Content-Disposition: form-data; name="file"; filename="plaatsingen.csv"\r
+                    Content-Type: text/csv\r
+                    \r
+                    %3$s\r
+                    --%1$s--\r
+                    """.formatted(boundary, UUID.randomUUID(), csv),
+                    MediaType.parseMediaType("multipart/form-data; boundary=" + boundary), allowed);
+        }
+
         /** A CSV file, with an Idempotency-Key of its own for each call (an import requires one). */
         static Cell csv(String path, String body, Predicate<Actor> allowed) {
             return new Cell(path, () -> body, new MediaType("text", "csv", StandardCharsets.UTF_8), allowed,
@@ -592,6 +610,9 @@ class AuthorizationMatrixTest {
                 actor -> actor == UTRECHT || actor == AMERSFOORT));
         MATRIX.put(pages.formatted("GET"), new Cell("/werkgever/plaatsingen", null, employers));
         MATRIX.put(pages.formatted("GET") + "/nieuw", new Cell("/werkgever/plaatsingen/nieuw", null, employers));
+        MATRIX.put(pages.formatted("GET") + "/importeren", new Cell("/werkgever/plaatsingen/importeren", null, employers));
+        MATRIX.put(pages.formatted("POST") + "/importeren",
+                Cell.upload("/werkgever/plaatsingen/importeren", placementsCsv(), employers));
         MATRIX.put(pages.formatted("POST") + "/nieuw", Cell.form("/werkgever/plaatsingen/nieuw", () -> placementForm(null)
                 + "&employerName=Bakkerij+De+Korenaar", employers));
         MATRIX.put(pages.formatted("GET") + "/{placementId}", new Cell(formed, null, actor -> actor == EMPLOYER_A));
