@@ -44,8 +44,9 @@ class EmployerEndToEndTest {
     private final IntakeApi intake = new IntakeApi(RunningPlatform.service("intake-service").baseUrl());
     private final RestClient trajectory = IntakeApi.lenientClient(RunningPlatform.service("trajectory-service").baseUrl());
     private final RestClient employer = IntakeApi.lenientClient(RunningPlatform.service("employer-service").baseUrl());
-    private final String employerA = TestTokens.employer("30" + (System.nanoTime() % 1_000_000 + 1_000_000));
-    private final String employerB = TestTokens.employer("31" + (System.nanoTime() % 1_000_000 + 1_000_000));
+    /** Eight digits, as a KvK number has: the token of anything else is refused. */
+    private final String employerA = TestTokens.employer("3" + (System.nanoTime() % 1_000_000 + 1_000_000));
+    private final String employerB = TestTokens.employer("4" + (System.nanoTime() % 1_000_000 + 1_000_000));
 
     @Test
     void anEmployerInUtrechtTakesOnACandidateFromNieuwegeinWithHerConsentAndLosesHerNameWhenSheWithdrawsIt() {
