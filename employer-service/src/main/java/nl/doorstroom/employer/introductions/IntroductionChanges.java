@@ -40,6 +40,14 @@ class IntroductionChanges {
         return store.stored(pseudonym).orElseGet(() -> CandidateMatchRecord.empty(pseudonym));
     }
 
+    /**
+     * As {@link #current}, for a request about an introduction that should exist: one the read model does not show
+     * yet (right after a restart) is waited for, bounded, rather than answered as unknown.
+     */
+    CandidateMatchRecord awaitCurrent(String pseudonym) {
+        return store.awaitStored(pseudonym).orElseGet(() -> CandidateMatchRecord.empty(pseudonym));
+    }
+
     List<CandidateMatchRecord> all(List<String> pseudonyms) {
         return store.states().getAll(pseudonyms).values().stream().map(CandidateMatchRecord::of).toList();
     }

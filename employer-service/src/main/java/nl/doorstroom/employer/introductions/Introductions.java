@@ -105,7 +105,7 @@ public class Introductions {
     /** One introduction, as the case worker or the employer may see it (404 otherwise). */
     public IntroductionView read(String placementId, String pseudonym) {
         requireParty(placementId, pseudonym);
-        return view(changes.current(pseudonym), placementId);
+        return view(changes.awaitCurrent(pseudonym), placementId);
     }
 
     /**
@@ -143,7 +143,7 @@ public class Introductions {
 
     private IntroductionRules.Party requireParty(String placementId, String pseudonym) {
         DoorstroomUser user = CurrentUser.get();
-        Introduction introduction = changes.current(pseudonym).introduction(placementId)
+        Introduction introduction = changes.awaitCurrent(pseudonym).introduction(placementId)
                 .orElseThrow(() -> new NotFoundException("introduction"));
         if (user.has(Role.EMPLOYER) && introduction.getEmployerKvk().equals(user.kvk())) {
             return IntroductionRules.Party.EMPLOYER;

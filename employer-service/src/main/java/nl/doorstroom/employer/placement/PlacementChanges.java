@@ -37,9 +37,13 @@ public class PlacementChanges {
         this.store = keyedPlacements.store();
     }
 
-    /** The placement as stored right now, posted or not. */
+    /**
+     * The placement as stored, posted or not. One the read model does not show yet is waited for, bounded: right after
+     * a restart the store may still be applying what was acknowledged before it, and a change to a placement just
+     * posted must not be answered 404 (found by the fault matrix, employer-service killed mid-stream).
+     */
     public PlacementRecord current(String placementId) {
-        return store.stored(placementId).orElseGet(() -> PlacementRecord.of(PlacementRecord.FOLD.empty(placementId)));
+        return store.awaitStored(placementId).orElseGet(() -> PlacementRecord.of(PlacementRecord.FOLD.empty(placementId)));
     }
 
     /** The stored placements of these ids, in one read per instance; ids without a posted placement are left out. */
