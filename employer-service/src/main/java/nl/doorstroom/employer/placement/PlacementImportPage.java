@@ -65,9 +65,10 @@ class PlacementImportPage {
     }
 
     @PostMapping
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+                  @RequestParam(name = PageForms.SUBMISSION_KEY, required = false) String submissionKey, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-        String key = PageForms.submissionKey();
+        String key = PageForms.submissionKey(submissionKey);
         try {
             imports.importCsv(file == null ? new byte[0] : file.getBytes(), key);
             redirect.addFlashAttribute("saved", "page.saved.placement.imported");

@@ -57,7 +57,8 @@ public final class PageForms {
         return submissionKey(request().getParameter(SUBMISSION_KEY));
     }
 
-    static String submissionKey(String sent) {
+    /** The key as sent, read by the caller (a multipart form's fields are not the request's parameters); see above. */
+    public static String submissionKey(String sent) {
         return sent != null && KEY.matcher(sent).matches() ? sent : null;
     }
 
