@@ -193,7 +193,8 @@ record Options(
 
                 Options:
                   --demo                              register a few demo persons through intake-service once it is up,
-                                                      then take some in Utrecht further through trajectory-service
+                                                      then take some in Utrecht further through trajectory-service,
+                                                      and post placements and an introduction through employer-service
                                                       (only once per data directory)
                   --infra-only                        start only the broker, the registry and Keycloak (run the
                                                       services from your IDE against them)
